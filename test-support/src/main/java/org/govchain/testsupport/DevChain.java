@@ -183,6 +183,14 @@ public final class DevChain implements AutoCloseable {
     call("evm_setAutomine", List.of(automine));
   }
 
+  /**
+   * Sends a JSON-RPC request and fails if it returns an error; for node-specific methods such as
+   * {@code hardhat_setStorageAt} that web3j does not wrap.
+   */
+  public void send(String method, Object... params) {
+    call(method, List.of(params));
+  }
+
   /** The newest block number. */
   public long blockNumber() {
     try {
