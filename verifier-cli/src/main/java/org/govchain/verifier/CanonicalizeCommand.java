@@ -6,7 +6,9 @@ import org.govchain.anchor.canonical.CanonicalJsonException;
 import org.govchain.anchor.canonical.Jcs;
 import picocli.CommandLine.Command;
 
-/** {@code canonicalize}: JSON on standard input, its RFC 8785 canonical bytes on standard output. */
+/**
+ * {@code canonicalize}: JSON on standard input, its RFC 8785 canonical bytes on standard output.
+ */
 @Command(
     name = "canonicalize",
     description = "Reads JSON on stdin and writes its RFC 8785 (JCS) canonical form to stdout.")

@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 /** {@code leaf-hash}: leaf data on standard input, its RFC 9162 leaf hash in hex. */
 @Command(
     name = "leaf-hash",
-    description = "Reads one leaf's data (raw bytes) on stdin and prints SHA-256(0x00 || data) in hex.")
+    description =
+        "Reads one leaf's data (raw bytes) on stdin and prints SHA-256(0x00 || data) in hex.")
 final class LeafHashCommand implements Callable<Integer> {
 
   @Override

@@ -6,15 +6,20 @@ import java.util.HexFormat;
 import java.util.List;
 import org.govchain.anchor.merkle.MemoryTree;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code tree root|inclusion|consistency}: computes roots and proofs from a file of leaves. */
 @Command(
     name = "tree",
-    description = "Computes a Merkle root or proof from a file holding one leaf's data per line, in hex.",
-    subcommands = {TreeCommand.Root.class, TreeCommand.Inclusion.class, TreeCommand.Consistency.class})
+    description =
+        "Computes a Merkle root or proof from a file holding one leaf's data per line, in hex.",
+    subcommands = {
+      TreeCommand.Root.class,
+      TreeCommand.Inclusion.class,
+      TreeCommand.Consistency.class
+    })
 final class TreeCommand implements Runnable {
 
   @Spec CommandSpec spec;
@@ -56,7 +61,8 @@ final class TreeCommand implements Runnable {
   /** {@code tree inclusion --leaves FILE --index I [--size N]}. */
   @Command(
       name = "inclusion",
-      description = "Prints the inclusion proof of leaf I in the tree of size N, one hex hash a line.")
+      description =
+          "Prints the inclusion proof of leaf I in the tree of size N, one hex hash a line.")
   static final class Inclusion implements Runnable {
     @Spec CommandSpec spec;
 

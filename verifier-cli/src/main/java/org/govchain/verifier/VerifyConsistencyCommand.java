@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
 /** {@code verify-consistency}: checks that a tree of size N extends the tree of size M. */
 @Command(
     name = "verify-consistency",
-    description = "Verifies that the tree of size N (root R2) is an append-only extension of size M (root R1).")
+    description =
+        "Verifies that the tree of size N (root R2) is an append-only extension of size M (root R1).")
 final class VerifyConsistencyCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;

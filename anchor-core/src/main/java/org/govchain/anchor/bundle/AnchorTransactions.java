@@ -33,7 +33,8 @@ final class AnchorTransactions {
     try {
       response = web3j.ethGetTransactionReceipt(txHash).sendAsync().join();
     } catch (CompletionException e) {
-      throw new ChainUnavailableException("eth_getTransactionReceipt", String.valueOf(e.getCause()), e);
+      throw new ChainUnavailableException(
+          "eth_getTransactionReceipt", String.valueOf(e.getCause()), e);
     }
     if (response.hasError()) {
       throw new ChainUnavailableException(

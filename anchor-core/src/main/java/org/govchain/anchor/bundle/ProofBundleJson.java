@@ -51,8 +51,7 @@ public final class ProofBundleJson {
           "checkpoint",
           "anchor");
   private static final Set<String> ANCHOR_FIELDS =
-      Set.of(
-          "chainId", "contractAddress", "logId", "transactionHash", "blockNumber", "blockTime");
+      Set.of("chainId", "contractAddress", "logId", "transactionHash", "blockNumber", "blockTime");
 
   private ProofBundleJson() {}
 

@@ -58,8 +58,7 @@ class BundleVerifierIT {
             AnchorRegistryClient.deploy(chain.web3j(), chain.newFundedAccount(), chain.chainId()));
     Credentials key = chain.newFundedAccount();
     await(owner.registerSubmitter(LogId.of(origin), key.getAddress()));
-    submitter =
-        AnchorRegistryClient.connect(chain.web3j(), owner.address(), chain.chainId(), key);
+    submitter = AnchorRegistryClient.connect(chain.web3j(), owner.address(), chain.chainId(), key);
     leaves = envelopes(origin, SIZE);
     tree = treeOf(leaves);
     receipt = await(submitter.anchor(LogId.of(origin), SIZE, tree.root()));
@@ -69,7 +68,9 @@ class BundleVerifierIT {
   void bundleOfAnAnchoredLeafIsValid() {
     for (int index : new int[] {0, 6, SIZE - 1}) {
       Verification result = verifier.verify(bundle(index), 1, null);
-      assertThat(result.verdict()).as("leaf %d: %s", index, result.reasons()).isEqualTo(Verdict.VALID);
+      assertThat(result.verdict())
+          .as("leaf %d: %s", index, result.reasons())
+          .isEqualTo(Verdict.VALID);
       assertThat(result.confirmations()).isGreaterThanOrEqualTo(1);
     }
   }
@@ -115,7 +116,8 @@ class BundleVerifierIT {
   @Test
   void nonCanonicalLeafDataIsTampered() {
     ProofBundle b = bundle(4);
-    byte[] spaced = (" " + new String(b.leafData(), StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+    byte[] spaced =
+        (" " + new String(b.leafData(), StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
     assertThat(verifier.verify(withLeaf(b, spaced), 1, null).verdict()).isEqualTo(Verdict.TAMPERED);
   }
 
@@ -128,8 +130,14 @@ class BundleVerifierIT {
     path.set(0, first);
     ProofBundle flipped =
         new ProofBundle(
-            b.origin(), b.leafIndex(), b.leafData(), b.treeSize(), b.rootHash(), path,
-            b.anchor(), null);
+            b.origin(),
+            b.leafIndex(),
+            b.leafData(),
+            b.treeSize(),
+            b.rootHash(),
+            path,
+            b.anchor(),
+            null);
     assertThat(verifier.verify(flipped, 1, null).verdict()).isEqualTo(Verdict.TAMPERED);
   }
 
@@ -140,8 +148,14 @@ class BundleVerifierIT {
     ProofBundle b = bundle(2);
     ProofBundle rewritten =
         new ProofBundle(
-            origin, 2, forgedLeaves.get(2), SIZE, forged.root(), forged.inclusionProof(2, SIZE),
-            b.anchor(), null);
+            origin,
+            2,
+            forgedLeaves.get(2),
+            SIZE,
+            forged.root(),
+            forged.inclusionProof(2, SIZE),
+            b.anchor(),
+            null);
     Verification result = verifier.verify(rewritten, 1, null);
     assertThat(result.verdict()).isEqualTo(Verdict.TAMPERED);
     assertThat(last(result)).contains("the registry holds root " + hex(tree.root()));
@@ -155,8 +169,14 @@ class BundleVerifierIT {
     ProofBundle b = bundle(1);
     ProofBundle unanchored =
         new ProofBundle(
-            origin, 1, more.get(1), SIZE + 3, bigger.root(), bigger.inclusionProof(1, SIZE + 3),
-            b.anchor(), null);
+            origin,
+            1,
+            more.get(1),
+            SIZE + 3,
+            bigger.root(),
+            bigger.inclusionProof(1, SIZE + 3),
+            b.anchor(),
+            null);
     assertThat(verifier.verify(unanchored, 1, null).verdict()).isEqualTo(Verdict.NOT_ANCHORED);
   }
 
@@ -174,7 +194,11 @@ class BundleVerifierIT {
     Anchor a = b.anchor();
     Anchor elsewhere =
         new Anchor(
-            a.chainId() + 1, a.contractAddress(), a.logId(), a.transactionHash(), a.blockNumber(),
+            a.chainId() + 1,
+            a.contractAddress(),
+            a.logId(),
+            a.transactionHash(),
+            a.blockNumber(),
             a.blockTime());
     assertThat(verifier.verify(withAnchor(b, elsewhere), 1, null).verdict())
         .isEqualTo(Verdict.WRONG_CHAIN);
@@ -186,8 +210,12 @@ class BundleVerifierIT {
     Anchor a = b.anchor();
     Anchor nowhere =
         new Anchor(
-            a.chainId(), chain.newFundedAccount().getAddress(), a.logId(), a.transactionHash(),
-            a.blockNumber(), a.blockTime());
+            a.chainId(),
+            chain.newFundedAccount().getAddress(),
+            a.logId(),
+            a.transactionHash(),
+            a.blockNumber(),
+            a.blockTime());
     assertThat(verifier.verify(withAnchor(b, nowhere), 1, null).verdict())
         .isEqualTo(Verdict.NO_REGISTRY);
   }
@@ -207,7 +235,11 @@ class BundleVerifierIT {
 
     Anchor wrongBlock =
         new Anchor(
-            a.chainId(), a.contractAddress(), a.logId(), a.transactionHash(), a.blockNumber() - 1,
+            a.chainId(),
+            a.contractAddress(),
+            a.logId(),
+            a.transactionHash(),
+            a.blockNumber() - 1,
             a.blockTime());
     assertThat(verifier.verify(withAnchor(b, wrongBlock), 1, null).verdict())
         .isEqualTo(Verdict.ANCHOR_MISMATCH);
@@ -219,8 +251,12 @@ class BundleVerifierIT {
     Anchor a = b.anchor();
     Anchor otherLog =
         new Anchor(
-            a.chainId(), a.contractAddress(), LogId.of("other.govchain.example"),
-            a.transactionHash(), a.blockNumber(), a.blockTime());
+            a.chainId(),
+            a.contractAddress(),
+            LogId.of("other.govchain.example"),
+            a.transactionHash(),
+            a.blockNumber(),
+            a.blockTime());
     assertThat(verifier.verify(withAnchor(b, otherLog), 1, null).verdict())
         .isEqualTo(Verdict.TAMPERED);
   }
@@ -272,20 +308,38 @@ class BundleVerifierIT {
 
   private static ProofBundle withNote(ProofBundle b, String note) {
     return new ProofBundle(
-        b.origin(), b.leafIndex(), b.leafData(), b.treeSize(), b.rootHash(), b.inclusionPath(),
-        b.anchor(), note);
+        b.origin(),
+        b.leafIndex(),
+        b.leafData(),
+        b.treeSize(),
+        b.rootHash(),
+        b.inclusionPath(),
+        b.anchor(),
+        note);
   }
 
   private static ProofBundle withLeaf(ProofBundle b, byte[] leafData) {
     return new ProofBundle(
-        b.origin(), b.leafIndex(), leafData, b.treeSize(), b.rootHash(), b.inclusionPath(),
-        b.anchor(), null);
+        b.origin(),
+        b.leafIndex(),
+        leafData,
+        b.treeSize(),
+        b.rootHash(),
+        b.inclusionPath(),
+        b.anchor(),
+        null);
   }
 
   private static ProofBundle withAnchor(ProofBundle b, Anchor anchor) {
     return new ProofBundle(
-        b.origin(), b.leafIndex(), b.leafData(), b.treeSize(), b.rootHash(), b.inclusionPath(),
-        anchor, null);
+        b.origin(),
+        b.leafIndex(),
+        b.leafData(),
+        b.treeSize(),
+        b.rootHash(),
+        b.inclusionPath(),
+        anchor,
+        null);
   }
 
   private static List<byte[]> envelopes(String origin, int count) {

@@ -8,9 +8,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class ProofBundleJsonTest {
 
@@ -91,15 +91,16 @@ class ProofBundleJsonTest {
         "treeSize|\"7\"|treeSize",
         "leafData|\"***\"|leafData",
         "rootHash|\"0909\"|rootHash",
-        "rootHash|\"" + "0A0A0A0A0A0A0A0A0A0A0A0A0A0A0A0A0A0A0A0A0A0A0A0A0A0A0A0A0A0A0A0A" + "\"|rootHash",
+        "rootHash|\""
+            + "0A0A0A0A0A0A0A0A0A0A0A0A0A0A0A0A0A0A0A0A0A0A0A0A0A0A0A0A0A0A0A0A"
+            + "\"|rootHash",
         "inclusionPath|\"01\"|inclusionPath",
         "inclusionPath|[\"zz\"]|inclusionPath[0]",
         "inclusionPath|[1]|inclusionPath[0]",
         "anchor|[]|anchor",
         "surprise|true|surprise",
       })
-  void rejectsAFieldThatIsWrong(String field, String value, String reportedField)
-      throws Exception {
+  void rejectsAFieldThatIsWrong(String field, String value, String reportedField) throws Exception {
     ObjectNode json = (ObjectNode) MAPPER.readTree(ProofBundleJson.write(sample()));
     json.set(field, MAPPER.readTree(value));
     byte[] bytes = MAPPER.writeValueAsBytes(json);
