@@ -1,0 +1,164 @@
+package org.govchain.testsupport;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * A real PostgreSQL server for tests: the one named by {@code GOVCHAIN_TEST_PG_URL} (system
+ * property first, then environment; a JDBC URL with user and password, e.g. {@code
+ * jdbc:postgresql://127.0.0.1:5432/test?user=postgres}), otherwise embedded PostgreSQL binaries
+ * started once per JVM. Each {@link #newDatabase()} is a fresh, empty database.
+ */
+public final class PostgresServer implements AutoCloseable {
+
+  /** Names the external server to use instead of the embedded one. */
+  public static final String URL_PROPERTY = "GOVCHAIN_TEST_PG_URL";
+
+  private final String host;
+  private final int port;
+  private final String user;
+  private final String password;
+  private final String adminJdbcUrl;
+  private final EmbeddedPostgres embedded;
+
+  private PostgresServer(
+      String host,
+      int port,
+      String user,
+      String password,
+      String adminJdbcUrl,
+      EmbeddedPostgres embedded) {
+    this.host = host;
+    this.port = port;
+    this.user = user;
+    this.password = password;
+    this.adminJdbcUrl = adminJdbcUrl;
+    this.embedded = embedded;
+  }
+
+  /** Connects to the configured server, or starts the embedded one. */
+  public static PostgresServer startOrConnect() {
+    String url = System.getProperty(URL_PROPERTY, System.getenv(URL_PROPERTY));
+    if (url != null && !url.isBlank()) {
+      return connect(url);
+    }
+    try {
+      EmbeddedPostgres pg = EmbeddedPostgres.builder().start();
+      return new PostgresServer(
+          "127.0.0.1", pg.getPort(), "postgres", "", pg.getJdbcUrl("postgres", "postgres"), pg);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot start embedded PostgreSQL: " + e.getMessage(), e);
+    }
+  }
+
+  private static PostgresServer connect(String jdbcUrl) {
+    org.postgresql.Driver driver = new org.postgresql.Driver();
+    java.util.Properties props = org.postgresql.Driver.parseURL(jdbcUrl, null);
+    if (props == null || !driver.acceptsURL(jdbcUrl)) {
+      throw new IllegalArgumentException(
+          URL_PROPERTY + " is not a PostgreSQL JDBC URL: " + jdbcUrl);
+    }
+    String host = props.getProperty("PGHOST", "127.0.0.1").split(",")[0];
+    int port = Integer.parseInt(props.getProperty("PGPORT", "5432").split(",")[0]);
+    String user = props.getProperty("user", "postgres");
+    String password = props.getProperty("password", "");
+    try (Connection c = DriverManager.getConnection(jdbcUrl)) {
+      c.isValid(5);
+    } catch (SQLException e) {
+      throw new IllegalStateException(
+          "cannot connect to "
+              + URL_PROPERTY
+              + " server at "
+              + host
+              + ":"
+              + port
+              + ": "
+              + e.getMessage(),
+          e);
+    }
+    return new PostgresServer(host, port, user, password, jdbcUrl, null);
+  }
+
+  /** Creates a fresh, empty database on this server. */
+  public Database newDatabase() {
+    String name = "govchain_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+    try (Connection c = DriverManager.getConnection(adminJdbcUrl, user, password);
+        Statement s = c.createStatement()) {
+      s.execute("CREATE DATABASE " + name.toLowerCase(Locale.ROOT));
+    } catch (SQLException e) {
+      throw new IllegalStateException(
+          "cannot create test database " + name + ": " + e.getMessage(), e);
+    }
+    return new Database(host, port, name, user, password);
+  }
+
+  /** Host of the server. */
+  public String host() {
+    return host;
+  }
+
+  /** Port of the server. */
+  public int port() {
+    return port;
+  }
+
+  /** Whether this is the embedded server started by the tests. */
+  public boolean isEmbedded() {
+    return embedded != null;
+  }
+
+  @Override
+  public void close() throws IOException {
+    if (embedded != null) {
+      embedded.close();
+    }
+  }
+
+  /**
+   * One database on the server, with URLs for JDBC (Flyway) and R2DBC (everything else).
+   *
+   * @param host server host
+   * @param port server port
+   * @param name database name
+   * @param user user name
+   * @param password password (may be empty)
+   */
+  public record Database(String host, int port, String name, String user, String password) {
+
+    /** {@code jdbc:postgresql://host:port/name}. */
+    public String jdbcUrl() {
+      return "jdbc:postgresql://" + host + ":" + port + "/" + name;
+    }
+
+    /** {@code r2dbc:postgresql://host:port/name}. */
+    public String r2dbcUrl() {
+      return "r2dbc:postgresql://" + host + ":" + port + "/" + name;
+    }
+
+    /** A new JDBC connection, for assertions made straight against the tables. */
+    public Connection connect() throws SQLException {
+      return DriverManager.getConnection(jdbcUrl(), user, password);
+    }
+
+    /**
+     * Spring properties pointing R2DBC and Flyway at this database, as {@code key=value} strings
+     * for {@code @SpringBootTest(properties=…)} or {@code SpringApplicationBuilder.properties}.
+     */
+    public String[] springProperties() {
+      return new String[] {
+        "spring.r2dbc.url=" + r2dbcUrl(),
+        "spring.r2dbc.username=" + user,
+        "spring.r2dbc.password=" + password,
+        "spring.flyway.url=" + jdbcUrl(),
+        "spring.flyway.user=" + user,
+        "spring.flyway.password=" + password
+      };
+    }
+  }
+}

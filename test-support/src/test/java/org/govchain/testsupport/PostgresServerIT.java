@@ -1,0 +1,41 @@
+package org.govchain.testsupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import org.junit.jupiter.api.Test;
+
+@WithPostgres
+class PostgresServerIT {
+
+  @Test
+  void eachDatabaseIsFreshAndReal(PostgresServer.Database first, PostgresServer.Database second)
+      throws Exception {
+    assertThat(first.name()).isNotEqualTo(second.name());
+    try (Connection c = first.connect();
+        Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE t (v int)");
+      s.execute("INSERT INTO t VALUES (42)");
+      ResultSet rs = s.executeQuery("SELECT v, version() FROM t");
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getInt(1)).isEqualTo(42);
+      assertThat(rs.getString(2)).startsWith("PostgreSQL");
+    }
+    try (Connection c = second.connect();
+        Statement s = c.createStatement()) {
+      ResultSet rs =
+          s.executeQuery("SELECT count(*) FROM information_schema.tables WHERE table_name = 't'");
+      rs.next();
+      assertThat(rs.getInt(1)).isZero();
+    }
+  }
+
+  @Test
+  void databaseGivesSpringBothR2dbcAndJdbcUrls(PostgresServer.Database db) {
+    assertThat(db.springProperties())
+        .contains("spring.r2dbc.url=" + db.r2dbcUrl(), "spring.flyway.url=" + db.jdbcUrl());
+    assertThat(db.r2dbcUrl()).startsWith("r2dbc:postgresql://");
+  }
+}
