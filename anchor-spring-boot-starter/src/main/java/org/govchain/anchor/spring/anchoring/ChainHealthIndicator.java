@@ -24,22 +24,29 @@ final class ChainHealthIndicator implements ReactiveHealthIndicator {
     this.timeout = timeout;
   }
 
+  private record Probe(boolean hasCode, long head) {}
+
   @Override
   public Mono<Health> health() {
     String breaker = calls.circuitBreaker().getState().name();
-    return Mono.fromFuture(chain::hasCode, true)
-        .zipWith(Mono.fromFuture(chain::blockNumber, true))
+    return Mono.fromFuture(
+            () ->
+                chain
+                    .hasCode()
+                    .thenCompose(
+                        hasCode -> chain.blockNumber().thenApply(head -> new Probe(hasCode, head))),
+            true)
         .timeout(timeout)
         .map(
-            found -> {
-              Health.Builder health = found.getT1() ? Health.up() : Health.down();
-              if (!found.getT1()) {
+            probe -> {
+              Health.Builder health = probe.hasCode() ? Health.up() : Health.down();
+              if (!probe.hasCode()) {
                 health.withDetail("error", "no contract code at the registry address");
               }
               return health
                   .withDetail("chainId", chain.chainId())
                   .withDetail("registry", chain.address())
-                  .withDetail("blockNumber", found.getT2())
+                  .withDetail("blockNumber", probe.head())
                   .withDetail("circuitBreaker", breaker)
                   .build();
             })

@@ -8,7 +8,8 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * Adds, with the lowest precedence, the health status order that knows {@code DEGRADED} (between
- * OUT_OF_SERVICE and UP) and maps it to HTTP 200; an application's own settings win.
+ * OUT_OF_SERVICE and UP) and maps it to HTTP 200 (DOWN and OUT_OF_SERVICE keep 503); an
+ * application's own settings win.
  */
 public final class HealthStatusDefaults implements EnvironmentPostProcessor {
 
@@ -28,6 +29,11 @@ public final class HealthStatusDefaults implements EnvironmentPostProcessor {
                 Map.of(
                     "management.endpoint.health.status.order",
                     "DOWN,OUT_OF_SERVICE,DEGRADED,UP,UNKNOWN",
+                    // setting any mapping replaces Boot's defaults, so all three are given
+                    "management.endpoint.health.status.http-mapping.down",
+                    "503",
+                    "management.endpoint.health.status.http-mapping.out-of-service",
+                    "503",
                     "management.endpoint.health.status.http-mapping.degraded",
                     "200")));
   }
