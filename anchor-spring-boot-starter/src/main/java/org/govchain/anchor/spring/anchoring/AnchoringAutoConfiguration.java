@@ -73,14 +73,7 @@ public class AnchoringAutoConfiguration {
     @Bean
     AnchorRegistryClient govchainAnchorRegistryClient(
         Web3j govchainAnchorWeb3j, AnchoringProperties properties, Environment environment) {
-      Credentials key = Credentials.create(properties.submitterKey().trim());
-      if (environment.acceptsProfiles(Profiles.of("prod"))
-          && DevelopmentKeys.isDevelopmentKey(key)) {
-        throw new IllegalStateException(
-            "govchain.anchor.submitter-key is a public Hardhat development key ("
-                + key.getAddress()
-                + "); the prod profile refuses it");
-      }
+      Credentials key = requireAllowedKey(properties.submitterKey(), environment);
       return AnchorRegistryClient.connect(
           govchainAnchorWeb3j, properties.registryAddress(), properties.chainId(), key);
     }
@@ -142,6 +135,19 @@ public class AnchoringAutoConfiguration {
           govchainAnchorer,
           properties.lagDegradedAfter(),
           Clock.systemUTC());
+    }
+
+    /** The submitter key; under the {@code prod} profile, never a Hardhat development key. */
+    static Credentials requireAllowedKey(String submitterKey, Environment environment) {
+      Credentials key = Credentials.create(submitterKey.trim());
+      if (environment.acceptsProfiles(Profiles.of("prod"))
+          && DevelopmentKeys.isDevelopmentKey(key)) {
+        throw new IllegalStateException(
+            "govchain.anchor.submitter-key is a public Hardhat development key ("
+                + key.getAddress()
+                + "); the prod profile refuses it");
+      }
+      return key;
     }
 
     private static AnchorStore sharedStore(ConnectionFactory connectionFactory) {

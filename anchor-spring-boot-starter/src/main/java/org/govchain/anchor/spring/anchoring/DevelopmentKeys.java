@@ -18,22 +18,24 @@ final class DevelopmentKeys {
       "test test test test test test test test test test test junk";
 
   private static final int ACCOUNTS = 20;
+  private static final int HARDENED = Bip32ECKeyPair.HARDENED_BIT;
+  private static final java.util.function.Supplier<Bip32ECKeyPair> MASTER =
+      () -> Bip32ECKeyPair.generateKeyPair(MnemonicUtils.generateSeed(HARDHAT_MNEMONIC, ""));
 
   private DevelopmentKeys() {}
 
   /** Addresses (lower-case 0x hex) of Hardhat's first twenty development accounts. */
   static Set<String> hardhatAddresses() {
-    Bip32ECKeyPair master =
-        Bip32ECKeyPair.generateKeyPair(MnemonicUtils.generateSeed(HARDHAT_MNEMONIC, ""));
-    int hardened = Bip32ECKeyPair.HARDENED_BIT;
     return IntStream.range(0, ACCOUNTS)
-        .mapToObj(
-            i ->
-                Credentials.create(
-                        Bip32ECKeyPair.deriveKeyPair(
-                            master, new int[] {44 | hardened, 60 | hardened, hardened, 0, i}))
-                    .getAddress())
+        .mapToObj(i -> hardhatAccount(i).getAddress())
         .collect(Collectors.toUnmodifiableSet());
+  }
+
+  /** Hardhat's development account {@code index}, derived from the public mnemonic. */
+  static Credentials hardhatAccount(int index) {
+    return Credentials.create(
+        Bip32ECKeyPair.deriveKeyPair(
+            MASTER.get(), new int[] {44 | HARDENED, 60 | HARDENED, HARDENED, 0, index}));
   }
 
   /** Whether {@code credentials} is one of Hardhat's development accounts. */
