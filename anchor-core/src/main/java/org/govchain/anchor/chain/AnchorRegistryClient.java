@@ -14,7 +14,9 @@ import org.web3j.crypto.Credentials;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.DefaultBlockParameter;
 import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.methods.request.EthFilter;
 import org.web3j.protocol.core.methods.request.Transaction;
+import org.web3j.protocol.core.methods.response.Log;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.utils.Numeric;
 
@@ -226,6 +228,119 @@ public final class AnchorRegistryClient {
   }
 
   /**
+   * Prepares an anchor transaction without sending it: simulates it (so registry errors arrive
+   * typed, as for {@link #anchor}), estimates its gas, and takes the current fees and the sender's
+   * pending nonce. For callers that own their nonce and store each transaction's hash before
+   * sending it ({@link #sign}, {@link #sendRaw}, {@link #receipt}); never mix them with {@link
+   * #anchor} on one key.
+   *
+   * @param logId 32 bytes; this client's key must be the log's registered submitter
+   * @param treeSize greater than the log's latest anchored size
+   * @param rootHash 32 bytes, not all zero
+   */
+  public CompletableFuture<AnchorTransaction> prepareAnchor(
+      byte[] logId, long treeSize, byte[] rootHash) {
+    TransactionSender writer = requireSender();
+    byte[] id = LogId.requireValid(logId).clone();
+    requirePositive(treeSize);
+    Objects.requireNonNull(rootHash, "rootHash");
+    if (rootHash.length != 32 || Arrays.equals(rootHash, new byte[32])) {
+      throw new IllegalArgumentException("rootHash must be 32 bytes and not all zero");
+    }
+    byte[] root = rootHash.clone();
+    return verifyRegistry()
+        .thenCompose(ignored -> writer.gasLimit(address, RegistryAbi.anchor(id, treeSize, root)))
+        .thenCompose(
+            gasLimit ->
+                writer
+                    .fees()
+                    .thenCombine(
+                        writer.transactionCount(true),
+                        (fees, nonce) ->
+                            new AnchorTransaction(id, treeSize, root, nonce, gasLimit, fees)));
+  }
+
+  /** The fees this client would offer for a new transaction now. */
+  public CompletableFuture<TransactionFees> currentFees() {
+    return requireSender().fees();
+  }
+
+  /** Signs {@code transaction} with its explicit nonce, gas limit and fees; no I/O. */
+  public SignedTransaction sign(AnchorTransaction transaction) {
+    return requireSender()
+        .signExplicit(
+            address,
+            transaction.callData(),
+            transaction.gasLimit(),
+            transaction.fees(),
+            transaction.nonce());
+  }
+
+  /**
+   * Sends a signed transaction and completes with its hash. Sending the same bytes again is
+   * harmless (a node that knows them answers with the same hash); a nonce already used on chain
+   * fails with {@link NonceConsumedException}.
+   */
+  public CompletableFuture<String> sendRaw(SignedTransaction transaction) {
+    return requireSender().sendSigned(Objects.requireNonNull(transaction, "transaction"));
+  }
+
+  /**
+   * The receipt of a mined transaction, or empty while none is known (pending, dropped, or lost in
+   * a reorganisation). A mined transaction that reverted fails with {@link
+   * TransactionFailedException}.
+   */
+  public CompletableFuture<Optional<AnchorReceipt>> receipt(String transactionHash) {
+    Objects.requireNonNull(transactionHash, "transactionHash");
+    return Rpc.result(web3j.ethGetTransactionReceipt(transactionHash))
+        .thenCompose(
+            response -> {
+              Optional<TransactionReceipt> receipt = response.getTransactionReceipt();
+              if (receipt.isEmpty() || receipt.get().getBlockNumberRaw() == null) {
+                return CompletableFuture.completedFuture(Optional.<AnchorReceipt>empty());
+              }
+              if (!receipt.get().isStatusOK()) {
+                throw new TransactionFailedException(
+                    transactionHash, "reverted (status " + receipt.get().getStatus() + ")");
+              }
+              return toAnchorReceipt(receipt.get()).thenApply(Optional::of);
+            });
+  }
+
+  /**
+   * The signer's next nonce: counting mined transactions only ({@code pending = false}) or also
+   * those waiting in the node's pool.
+   */
+  public CompletableFuture<Long> nonce(boolean pending) {
+    return requireSender().transactionCount(pending);
+  }
+
+  /**
+   * The {@code Anchored} event of {@code logId} at {@code treeSize} in blocks {@code fromBlock} to
+   * {@code toBlock} (inclusive), found with {@code eth_getLogs}, or empty.
+   */
+  public CompletableFuture<Optional<AnchoredEvent>> findAnchored(
+      byte[] logId, long treeSize, long fromBlock, long toBlock) {
+    byte[] id = LogId.requireValid(logId).clone();
+    EthFilter filter =
+        new EthFilter(
+            DefaultBlockParameter.valueOf(BigInteger.valueOf(fromBlock)),
+            DefaultBlockParameter.valueOf(BigInteger.valueOf(toBlock)),
+            address);
+    filter.addSingleTopic(RegistryAbi.ANCHORED_TOPIC);
+    filter.addSingleTopic(Numeric.toHexString(id));
+    return Rpc.result(web3j.ethGetLogs(filter))
+        .thenApply(
+            response ->
+                response.getLogs().stream()
+                    .map(result -> (Log) result.get())
+                    .filter(log -> !log.isRemoved())
+                    .map(RegistryAbi::decodeAnchored)
+                    .filter(event -> event.treeSize() == treeSize)
+                    .findFirst());
+  }
+
+  /**
    * Registers {@code submitter} as the only address allowed to anchor {@code logId} (owner only).
    */
   public CompletableFuture<AnchorReceipt> registerSubmitter(byte[] logId, String submitter) {
@@ -251,10 +366,15 @@ public final class AnchorRegistryClient {
     return write(RegistryAbi.transferOwnership(checked));
   }
 
-  private CompletableFuture<AnchorReceipt> write(String data) {
+  private TransactionSender requireSender() {
     if (sender == null) {
       throw new IllegalStateException("read-only client: connect with credentials to write");
     }
+    return sender;
+  }
+
+  private CompletableFuture<AnchorReceipt> write(String data) {
+    requireSender();
     return verifyRegistry()
         .thenCompose(ignored -> sender.send(address, data))
         .thenCompose(this::toAnchorReceipt);

@@ -35,6 +35,9 @@ final class RegistryAbi {
   private static final String ERROR_STRING = selector("Error(string)");
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** topic0 of {@code Anchored(bytes32 indexed logId, uint64 treeSize, bytes32 rootHash)}. */
+  static final String ANCHORED_TOPIC = Hash.sha3String("Anchored(bytes32,uint64,bytes32)");
+
   private RegistryAbi() {}
 
   /** The creation bytecode from the contracts module, 0x-prefixed; read once. */
@@ -103,6 +106,17 @@ final class RegistryAbi {
         new TypeReference<Bytes32>() {},
         new TypeReference<Uint64>() {},
         new TypeReference<Uint64>() {});
+  }
+
+  /** Decodes an {@code Anchored} log entry (data: treeSize, rootHash). */
+  static AnchoredEvent decodeAnchored(org.web3j.protocol.core.methods.response.Log log) {
+    List<Type<?>> values =
+        decode(log.getData(), new TypeReference<Uint64>() {}, new TypeReference<Bytes32>() {});
+    return new AnchoredEvent(
+        log.getTransactionHash(),
+        log.getBlockNumber().longValueExact(),
+        uint64(values.get(0)),
+        bytes32(values.get(1)));
   }
 
   /** Decodes a single returned address, lower-case 0x hex. */

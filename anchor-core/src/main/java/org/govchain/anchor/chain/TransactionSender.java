@@ -80,8 +80,6 @@ final class TransactionSender {
 
   private record Sent(String hash, BigInteger nonce) {}
 
-  private record Fees(BigInteger gasPrice, BigInteger maxPriorityFee, BigInteger maxFee) {}
-
   private CompletableFuture<Sent> simulateAndSend(Transaction call) {
     return simulate(call, DefaultBlockParameterName.LATEST)
         .thenCompose(ignored -> Rpc.send(web3j.ethEstimateGas(call)))
@@ -103,6 +101,68 @@ final class TransactionSender {
             });
   }
 
+  /**
+   * Simulates {@code data} sent to {@code to} and returns its gas limit ({@code eth_estimateGas}
+   * plus 20 %); fails with the decoded revert if it would revert.
+   */
+  CompletableFuture<BigInteger> gasLimit(String to, String data) {
+    Transaction call = Transaction.createEthCallTransaction(address(), to, data);
+    return simulate(call, DefaultBlockParameterName.LATEST)
+        .thenCompose(ignored -> Rpc.send(web3j.ethEstimateGas(call)))
+        .thenApply(
+            estimate -> {
+              if (estimate.hasError()) {
+                throw revertOf(null, estimate.getError());
+              }
+              return estimate
+                  .getAmountUsed()
+                  .multiply(BigInteger.valueOf(6))
+                  .divide(BigInteger.valueOf(5));
+            });
+  }
+
+  /** The sender's transaction count: mined only ({@code latest}) or with the pool's. */
+  CompletableFuture<Long> transactionCount(boolean pending) {
+    return Rpc.result(
+            web3j.ethGetTransactionCount(
+                address(),
+                pending ? DefaultBlockParameterName.PENDING : DefaultBlockParameterName.LATEST))
+        .thenApply(count -> count.getTransactionCount().longValueExact());
+  }
+
+  /** Signs {@code data} to {@code to} with exactly the given nonce, gas limit and fees. */
+  SignedTransaction signExplicit(
+      String to, String data, BigInteger gasLimit, TransactionFees fees, long nonce) {
+    Transaction call = Transaction.createEthCallTransaction(address(), to, data);
+    Sent signed = sign(call, gasLimit, fees, BigInteger.valueOf(nonce));
+    return SignedTransaction.of(signed.hash(), nonce);
+  }
+
+  /**
+   * Sends a signed transaction as is and completes with its hash. A node that already knows it
+   * counts as success (resending is idempotent); a used nonce fails with {@link
+   * NonceConsumedException}.
+   */
+  CompletableFuture<String> sendSigned(SignedTransaction signed) {
+    return Rpc.send(web3j.ethSendRawTransaction(signed.rawHex()))
+        .thenApply(
+            response -> {
+              if (!response.hasError()) {
+                return signed.hash();
+              }
+              String message = String.valueOf(response.getError().getMessage());
+              String lower = message.toLowerCase(java.util.Locale.ROOT);
+              if (lower.contains("already known") || lower.contains("known transaction")) {
+                return signed.hash();
+              }
+              if (lower.contains("nonce too low")
+                  || lower.contains("nonce has already been used")) {
+                throw new NonceConsumedException(signed.hash(), signed.nonce(), message);
+              }
+              throw revertOf(null, response.getError());
+            });
+  }
+
   /** Runs the call on the node; fails with the decoded revert if it would revert. */
   private CompletableFuture<Void> simulate(Transaction call, DefaultBlockParameter block) {
     return Rpc.send(web3j.ethCall(call, block))
@@ -118,22 +178,23 @@ final class TransactionSender {
             });
   }
 
-  private CompletableFuture<Fees> fees() {
+  /** Fees for a transaction now (see the class comment). */
+  CompletableFuture<TransactionFees> fees() {
     return Rpc.result(web3j.ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false))
         .thenCompose(
             latest -> {
               EthBlock.Block block = latest.getBlock();
               if (block == null || block.getBaseFeePerGasRaw() == null) {
                 return Rpc.result(web3j.ethGasPrice())
-                    .thenApply(price -> new Fees(price.getGasPrice(), null, null));
+                    .thenApply(price -> TransactionFees.legacy(price.getGasPrice()));
               }
               BigInteger baseFee = block.getBaseFeePerGas();
               return Rpc.result(web3j.ethMaxPriorityFeePerGas())
                   .thenApply(
                       tip -> {
                         BigInteger priority = tip.getMaxPriorityFeePerGas();
-                        return new Fees(
-                            null, priority, baseFee.multiply(BigInteger.TWO).add(priority));
+                        return TransactionFees.eip1559(
+                            baseFee.multiply(BigInteger.TWO).add(priority), priority);
                       });
             });
   }
@@ -144,13 +205,13 @@ final class TransactionSender {
   }
 
   /** The signed transaction as hex in {@code hash}, with its nonce. */
-  private Sent sign(Transaction call, BigInteger gasLimit, Fees fees, BigInteger nonce) {
+  private Sent sign(Transaction call, BigInteger gasLimit, TransactionFees fees, BigInteger nonce) {
     String to = call.getTo() == null ? "" : call.getTo();
     byte[] signed;
-    if (fees.gasPrice() != null) {
+    if (fees.legacy()) {
       RawTransaction raw =
           RawTransaction.createTransaction(
-              nonce, fees.gasPrice(), gasLimit, to, BigInteger.ZERO, call.getData());
+              nonce, fees.maxFeePerGas(), gasLimit, to, BigInteger.ZERO, call.getData());
       signed = TransactionEncoder.signMessage(raw, chainId, credentials);
     } else {
       RawTransaction raw =
@@ -161,8 +222,8 @@ final class TransactionSender {
               to,
               BigInteger.ZERO,
               call.getData(),
-              fees.maxPriorityFee(),
-              fees.maxFee());
+              fees.maxPriorityFeePerGas(),
+              fees.maxFeePerGas());
       signed = TransactionEncoder.signMessage(raw, credentials);
     }
     return new Sent(Numeric.toHexString(signed), nonce);
