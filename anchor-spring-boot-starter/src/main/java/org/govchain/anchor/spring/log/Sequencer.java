@@ -16,6 +16,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Integrates appended entries into the log's tree: per batch, in one transaction, leaf indexes in
@@ -93,7 +94,10 @@ public final class Sequencer implements SmartLifecycle {
                     store
                         .nodes(CompactRange.frontier(size))
                         .map(stored -> CompactRange.resume(size, stored::get)));
-    return frontier.flatMap(range -> pending().flatMap(entries -> write(range, entries)));
+    // hashing and signing run on the parallel scheduler, not on the driver's event loop
+    return frontier.flatMap(
+        range ->
+            pending().publishOn(Schedulers.parallel()).flatMap(entries -> write(range, entries)));
   }
 
   /** The next unsequenced entries in arrival order; empty if none. */

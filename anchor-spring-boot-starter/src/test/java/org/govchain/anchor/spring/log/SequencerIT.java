@@ -90,7 +90,7 @@ class SequencerIT {
 
   @Test
   void twoSequencersOnOneDatabaseNeverBothWriteABatch(PostgresServer.Database db) throws Exception {
-    int total = 3_000;
+    int total = 2_000;
     try (ConfigurableApplicationContext app =
         LogTestApplication.start(db, "govchain.log.sequencer.enabled=false")) {
       RecordService records = app.getBean(RecordService.class);
@@ -188,7 +188,7 @@ class SequencerIT {
       Sequencer sequencer, Queue<SequencedBatch> written, AtomicBoolean done) {
     return Mono.defer(sequencer::sequenceOnce)
         .doOnNext(written::add)
-        .then(Mono.delay(Duration.ofMillis(2)))
+        .then(Mono.delay(Duration.ofMillis(10)))
         .repeat(() -> !done.get())
         .then();
   }
