@@ -94,10 +94,12 @@ public final class Sequencer implements SmartLifecycle {
                     store
                         .nodes(CompactRange.frontier(size))
                         .map(stored -> CompactRange.resume(size, stored::get)));
-    // hashing and signing run on the parallel scheduler, not on the driver's event loop
-    return frontier.flatMap(
-        range ->
-            pending().publishOn(Schedulers.parallel()).flatMap(entries -> write(range, entries)));
+    // an idle tick costs the lock and one indexed query; hashing and signing run on the
+    // parallel scheduler, not on the driver's event loop
+    return pending()
+        .flatMap(
+            entries ->
+                frontier.publishOn(Schedulers.parallel()).flatMap(range -> write(range, entries)));
   }
 
   /** The next unsequenced entries in arrival order; empty if none. */
