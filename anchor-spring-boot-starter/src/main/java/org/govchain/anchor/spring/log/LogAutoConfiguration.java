@@ -1,0 +1,127 @@
+package org.govchain.anchor.spring.log;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.Location;
+import org.govchain.anchor.checkpoint.NoteSigner;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
+import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
+import org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration;
+import org.springframework.boot.r2dbc.autoconfigure.R2dbcTransactionManagerAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.ReactiveTransactionManager;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+/**
+ * Wires the service's log: Flyway location of the log tables, checkpoint signer, {@link
+ * LogAppender}, {@link Sequencer}, {@link LogReader}, the log API and the log metrics. Off with
+ * {@code govchain.log.enabled=false}.
+ */
+@AutoConfiguration(
+    after = {R2dbcAutoConfiguration.class, R2dbcTransactionManagerAutoConfiguration.class},
+    before = FlywayAutoConfiguration.class)
+@ConditionalOnBooleanProperty(name = "govchain.log.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(LogProperties.class)
+public class LogAutoConfiguration {
+
+  /** Where the starter's migrations live (versions 1000 and up). */
+  public static final String MIGRATIONS = "classpath:db/govchain-log";
+
+  @Bean
+  NoteSigner govchainLogSigner(LogProperties properties, Environment environment) {
+    return SignerKeys.resolve(properties, environment);
+  }
+
+  @Bean
+  LogStore govchainLogStore(DatabaseClient db, LogProperties properties) {
+    return new LogStore(db, properties.origin());
+  }
+
+  @Bean
+  LogMetrics govchainLogMetrics(
+      LogStore store, ObjectProvider<MeterRegistry> registry, LogProperties properties) {
+    return new LogMetrics(
+        store,
+        registry.getIfAvailable(SimpleMeterRegistry::new),
+        properties.origin(),
+        properties.metrics().refresh());
+  }
+
+  @Bean
+  LogAppender govchainLogAppender(
+      DatabaseClient db,
+      ReactiveTransactionManager transactionManager,
+      LogProperties properties,
+      LogMetrics metrics) {
+    return new LogAppender(
+        db, TransactionalOperator.create(transactionManager), properties.origin(), metrics);
+  }
+
+  @Bean
+  @ConditionalOnBooleanProperty(name = "govchain.log.sequencer.enabled", matchIfMissing = true)
+  Sequencer govchainLogSequencer(
+      DatabaseClient db,
+      ReactiveTransactionManager transactionManager,
+      LogStore store,
+      NoteSigner signer,
+      LogProperties properties,
+      LogMetrics metrics) {
+    return new Sequencer(
+        db,
+        TransactionalOperator.create(transactionManager),
+        store,
+        signer,
+        properties.sequencerLockKey(),
+        properties.sequencer().batchSize(),
+        properties.sequencer().interval(),
+        metrics);
+  }
+
+  @Bean
+  LogReader govchainLogReader(LogStore store, NoteSigner signer, LogProperties properties) {
+    return new LogReader(store, signer.verifier(), properties.api().notAnchoredRetryAfter());
+  }
+
+  /** Adds the log tables' migrations to the service's own Flyway locations. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(Flyway.class)
+  static class LogMigrations {
+
+    @Bean
+    FlywayConfigurationCustomizer govchainLogFlywayLocations() {
+      return configuration -> {
+        List<Location> locations = new ArrayList<>(Arrays.asList(configuration.getLocations()));
+        Location log = new Location(MIGRATIONS);
+        if (locations.stream().noneMatch(l -> l.getDescriptor().equals(log.getDescriptor()))) {
+          locations.add(log);
+        }
+        configuration.locations(locations.toArray(Location[]::new));
+      };
+    }
+  }
+
+  /** The log API, in reactive web applications. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+  @ConditionalOnBooleanProperty(name = "govchain.log.api.enabled", matchIfMissing = true)
+  static class LogApi {
+
+    @Bean
+    LogResource govchainLogResource(LogReader reader) {
+      return new LogResource(reader);
+    }
+  }
+}

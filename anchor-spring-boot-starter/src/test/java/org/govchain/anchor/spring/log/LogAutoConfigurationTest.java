@@ -1,0 +1,104 @@
+package org.govchain.anchor.spring.log;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.Location;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.govchain.anchor.checkpoint.NoteSigner;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
+import org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration;
+import org.springframework.boot.r2dbc.autoconfigure.R2dbcTransactionManagerAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+/** What the auto-configuration wires, and what it refuses, without a database connection. */
+class LogAutoConfigurationTest {
+
+  private static final String ORIGIN = "seal.govchain.example";
+
+  private final ApplicationContextRunner runner =
+      new ApplicationContextRunner()
+          .withConfiguration(
+              AutoConfigurations.of(
+                  R2dbcAutoConfiguration.class,
+                  R2dbcTransactionManagerAutoConfiguration.class,
+                  LogAutoConfiguration.class))
+          .withPropertyValues(
+              // never connected to: these tests start no sequencer and read nothing
+              "spring.r2dbc.url=r2dbc:postgresql://127.0.0.1:1/none",
+              "spring.r2dbc.username=none",
+              "govchain.log.sequencer.enabled=false");
+
+  @Test
+  void wiresAppenderReaderAndSignerNamedAfterTheOrigin() {
+    runner
+        .withPropertyValues("govchain.log.origin=" + ORIGIN)
+        .run(
+            context -> {
+              assertThat(context).hasSingleBean(LogAppender.class).hasSingleBean(LogReader.class);
+              assertThat(context).doesNotHaveBean(Sequencer.class);
+              assertThat(context.getBean(NoteSigner.class).name()).isEqualTo(ORIGIN);
+              assertThat(context.getBean(LogAppender.class).origin()).isEqualTo(ORIGIN);
+            });
+  }
+
+  @Test
+  void disabledByProperty() {
+    runner
+        .withPropertyValues("govchain.log.enabled=false")
+        .run(
+            context ->
+                assertThat(context)
+                    .hasNotFailed()
+                    .doesNotHaveBean(LogAppender.class)
+                    .doesNotHaveBean(LogReader.class)
+                    .doesNotHaveBean(FlywayConfigurationCustomizer.class));
+  }
+
+  @Test
+  void refusesToStartWithoutAnOrigin() {
+    runner.run(context -> assertThat(context).hasFailed());
+  }
+
+  @Test
+  void prodProfileRefusesToStartWithoutASignerKey() {
+    runner
+        .withPropertyValues("govchain.log.origin=" + ORIGIN, "spring.profiles.active=prod")
+        .run(
+            context ->
+                assertThat(context)
+                    .getFailure()
+                    .rootCause()
+                    .hasMessageContaining("required in the prod profile"));
+  }
+
+  @Test
+  void prodProfileStartsWithAConfiguredKey() {
+    String key = NoteSigner.generate(ORIGIN).signerKey();
+    runner
+        .withPropertyValues(
+            "govchain.log.origin=" + ORIGIN,
+            "spring.profiles.active=prod",
+            "govchain.log.signer-key=" + key)
+        .run(context -> assertThat(context).hasNotFailed().hasSingleBean(LogAppender.class));
+  }
+
+  @Test
+  void flywayKeepsTheServiceLocationsAndAddsTheLogTables() {
+    runner
+        .withPropertyValues("govchain.log.origin=" + ORIGIN)
+        .run(
+            context -> {
+              FluentConfiguration configuration =
+                  Flyway.configure().locations("classpath:db/migration");
+              context.getBean(FlywayConfigurationCustomizer.class).customize(configuration);
+              context.getBean(FlywayConfigurationCustomizer.class).customize(configuration);
+              assertThat(Arrays.stream(configuration.getLocations()).map(Location::getDescriptor))
+                  .containsExactlyInAnyOrder(
+                      "classpath:db/migration", LogAutoConfiguration.MIGRATIONS);
+            });
+  }
+}
