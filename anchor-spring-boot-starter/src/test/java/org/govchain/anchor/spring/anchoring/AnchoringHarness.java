@@ -77,7 +77,9 @@ final class AnchoringHarness implements AutoCloseable {
   void migrate() {
     org.flywaydb.core.Flyway.configure()
         .dataSource(db.jdbcUrl(), db.user(), db.password())
-        .locations(AnchoringAutoConfiguration.MIGRATIONS)
+        // the same locations the application uses (Boot's default plus the starter's), so its
+        // Flyway validation finds every migration applied
+        .locations("classpath:db/migration", AnchoringAutoConfiguration.MIGRATIONS)
         .load()
         .migrate();
   }

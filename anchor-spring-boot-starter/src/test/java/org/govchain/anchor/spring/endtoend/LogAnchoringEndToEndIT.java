@@ -1,0 +1,173 @@
+package org.govchain.anchor.spring.endtoend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.govchain.anchor.chain.AnchorRegistryClient.await;
+
+import java.math.BigInteger;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.govchain.anchor.bundle.BundleVerifier;
+import org.govchain.anchor.bundle.ProofBundle;
+import org.govchain.anchor.bundle.Verdict;
+import org.govchain.anchor.bundle.Verification;
+import org.govchain.anchor.chain.AnchorRegistryClient;
+import org.govchain.anchor.chain.LogId;
+import org.govchain.anchor.envelope.EventEnvelope;
+import org.govchain.anchor.spring.log.LogAppender;
+import org.govchain.anchor.spring.log.LogCheckpoint;
+import org.govchain.anchor.spring.log.LogReader;
+import org.govchain.testsupport.DevChain;
+import org.govchain.testsupport.PostgresServer;
+import org.govchain.testsupport.WithDevChain;
+import org.govchain.testsupport.WithPostgres;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.web3j.crypto.Credentials;
+import org.web3j.crypto.Hash;
+import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.methods.request.EthFilter;
+import org.web3j.utils.Numeric;
+import reactor.core.publisher.Flux;
+
+/**
+ * The whole starter at once, as a service uses it: concurrent appends are sequenced, anchored on
+ * the dev chain, and every record's proof bundle verifies with anchor-core's verifier.
+ */
+@WithDevChain
+@WithPostgres
+class LogAnchoringEndToEndIT {
+
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final int RECORDS = 10_000;
+  private static final Duration DEADLINE = Duration.ofMinutes(3);
+
+  @Test
+  void tenThousandConcurrentAppendsAreSequencedAnchoredAndEveryBundleVerifies(
+      DevChain chain, PostgresServer.Database db) throws Exception {
+    String origin = "e2e-" + UUID.randomUUID() + ".govchain.example";
+    AnchorRegistryClient owner =
+        await(
+            AnchorRegistryClient.deploy(chain.web3j(), chain.newFundedAccount(), chain.chainId()));
+    Credentials submitter = chain.newFundedAccount();
+    await(owner.registerSubmitter(LogId.of(origin), submitter.getAddress()));
+
+    List<String> props = new ArrayList<>(List.of(db.springProperties()));
+    props.addAll(
+        List.of(
+            "spring.main.banner-mode=off",
+            "govchain.log.origin=" + origin,
+            "govchain.log.sequencer.interval=100ms",
+            "govchain.anchor.enabled=true",
+            "govchain.anchor.rpc-url=" + chain.rpcUrl(),
+            "govchain.anchor.chain-id=" + chain.chainId(),
+            "govchain.anchor.registry-address=" + owner.address(),
+            "govchain.anchor.submitter-key="
+                + Numeric.toHexStringWithPrefixZeroPadded(
+                    submitter.getEcKeyPair().getPrivateKey(), 64),
+            "govchain.anchor.interval=2s",
+            "govchain.anchor.every-entries=2500",
+            "govchain.anchor.check-interval=200ms"));
+    try (ConfigurableApplicationContext app =
+        new SpringApplicationBuilder(EndToEndTestApplication.class)
+            .web(WebApplicationType.NONE)
+            .properties(props.toArray(String[]::new))
+            .run()) {
+      LogAppender appender = app.getBean(LogAppender.class);
+      LogReader reader = app.getBean(LogReader.class);
+
+      // 10,000 records from 8 concurrent writers, each append its own transaction.
+      List<String> subjects =
+          Flux.range(0, RECORDS)
+              .flatMap(
+                  i -> {
+                    EventEnvelope e =
+                        EventEnvelope.create(
+                            origin,
+                            "test.record.saved",
+                            "record-" + i,
+                            1,
+                            Instant.now(),
+                            Map.of("n", i),
+                            RANDOM);
+                    return appender.append(e).thenReturn(e.subject());
+                  },
+                  8)
+              .collectList()
+              .block(DEADLINE);
+      assertThat(subjects).hasSize(RECORDS);
+
+      // Sequenced and anchored: the newest checkpoint covers every record and is confirmed.
+      LogCheckpoint anchored = awaitAnchoredCheckpointOf(reader, RECORDS);
+      assertThat(anchored.anchor().contract()).isEqualTo(owner.address());
+
+      // Every record's bundle verifies against the chain; leaf indexes are a permutation of 0..n-1.
+      BundleVerifier verifier = new BundleVerifier(chain.web3j());
+      ExecutorService pool = Executors.newFixedThreadPool(4);
+      try {
+        List<Future<Verification>> results = new ArrayList<>();
+        Set<Long> indexes = new HashSet<>();
+        for (String subject : subjects) {
+          ProofBundle bundle = reader.bundleForEvent(subject, 1).block(DEADLINE);
+          assertThat(bundle.treeSize()).isEqualTo(RECORDS);
+          indexes.add(bundle.leafIndex());
+          results.add(pool.submit(() -> verifier.verify(bundle, 1, reader.verifier())));
+        }
+        assertThat(indexes).hasSize(RECORDS);
+        assertThat(indexes).allMatch(i -> i >= 0 && i < RECORDS);
+        for (Future<Verification> f : results) {
+          Verification v = f.get();
+          assertThat(v.verdict()).as("%s", v.reasons()).isEqualTo(Verdict.VALID);
+        }
+      } finally {
+        pool.shutdownNow();
+      }
+
+      // Nothing was anchored twice: every Anchored event of this log has a distinct, growing size.
+      List<BigInteger> sizes = anchoredSizes(chain, owner.address(), LogId.of(origin));
+      assertThat(sizes).isNotEmpty().doesNotHaveDuplicates().isSorted();
+      assertThat(sizes.get(sizes.size() - 1)).isEqualTo(BigInteger.valueOf(RECORDS));
+    }
+  }
+
+  private static LogCheckpoint awaitAnchoredCheckpointOf(LogReader reader, long size)
+      throws InterruptedException {
+    Instant deadline = Instant.now().plus(DEADLINE);
+    while (Instant.now().isBefore(deadline)) {
+      LogCheckpoint latest =
+          reader.latestCheckpoint().onErrorResume(e -> reactor.core.publisher.Mono.empty()).block();
+      if (latest != null && latest.size() == size && latest.anchor() != null) {
+        return latest;
+      }
+      Thread.sleep(250); // polling the real application with a deadline
+    }
+    throw new AssertionError("checkpoint of size " + size + " was not anchored within " + DEADLINE);
+  }
+
+  private static List<BigInteger> anchoredSizes(DevChain chain, String registry, byte[] logId)
+      throws Exception {
+    EthFilter filter =
+        new EthFilter(
+            DefaultBlockParameterName.EARLIEST, DefaultBlockParameterName.LATEST, registry);
+    filter.addSingleTopic(Hash.sha3String("Anchored(bytes32,uint64,bytes32)"));
+    filter.addSingleTopic(Numeric.toHexString(logId));
+    List<BigInteger> sizes = new ArrayList<>();
+    for (var result : chain.web3j().ethGetLogs(filter).send().getLogs()) {
+      var log = (org.web3j.protocol.core.methods.response.Log) result.get();
+      byte[] data = Numeric.hexStringToByteArray(log.getData());
+      sizes.add(new BigInteger(1, java.util.Arrays.copyOfRange(data, 0, 32)));
+    }
+    return sizes;
+  }
+}
