@@ -1,0 +1,297 @@
+package org.govchain.seal.sealing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
+import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationWidget;
+import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
+import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
+import org.bouncycastle.asn1.cms.CMSAttributes;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.cms.CMSSignedData;
+import org.bouncycastle.cms.SignerInformation;
+import org.govchain.seal.ca.SealCertificateAuthority;
+import org.govchain.seal.keys.SignatureAlgorithm;
+import org.govchain.seal.testing.TestSeals;
+import org.govchain.seal.testing.TestSeals.Seal;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PdfSealerTest {
+  static final long MAX = 10L * 1024 * 1024;
+  static SealCertificateAuthority ca;
+  static Seal ecdsa;
+  static Seal sm2;
+  final PdfSealer sealer = new PdfSealer(MAX);
+
+  @BeforeAll
+  static void seals() {
+    ca = TestSeals.devCa();
+    ecdsa = TestSeals.seal(ca, SignatureAlgorithm.ECDSA_P256_SHA256);
+    sm2 = TestSeals.seal(ca, SignatureAlgorithm.SM2_SM3);
+  }
+
+  byte[] sealPage2(Seal seal) {
+    return sealer.seal(
+        TestSeals.pdf(3),
+        SealPlacement.of(2, 120, 200, 42),
+        TestSeals.sealImage(),
+        seal.signingKey(),
+        TestSeals.SIGNING_TIME);
+  }
+
+  @Test
+  void sealedPdfHasOneCadesSignatureWithVisibleWidgetOnTheChosenPage() throws IOException {
+    byte[] sealed = sealPage2(ecdsa);
+    try (PDDocument document = Loader.loadPDF(sealed)) {
+      List<PDSignature> signatures = document.getSignatureDictionaries();
+      assertThat(signatures).hasSize(1);
+      PDSignature signature = signatures.get(0);
+      assertThat(signature.getSubFilter()).isEqualTo("ETSI.CAdES.detached");
+      assertThat(signature.getFilter()).isEqualTo("Adobe.PPKLite");
+      assertThat(signature.getSignDate().toInstant()).isEqualTo(TestSeals.SIGNING_TIME);
+      assertThat(signature.getByteRange()[2] + signature.getByteRange()[3])
+          .isEqualTo(sealed.length);
+
+      PDSignatureField field = document.getSignatureFields().get(0);
+      PDAnnotationWidget widget = field.getWidgets().get(0);
+      PDPage page2 = document.getPage(1);
+      assertThat(page2.getAnnotations()).anyMatch(a -> a.getCOSObject() == widget.getCOSObject());
+      assertThat(document.getPage(0).getAnnotations()).isEmpty();
+      assertThat(document.getPage(2).getAnnotations()).isEmpty();
+
+      PDRectangle rect = widget.getRectangle();
+      double k = SealPlacement.POINTS_PER_MM;
+      assertThat(rect.getLowerLeftX()).isCloseTo((float) (120 * k), within());
+      assertThat(rect.getWidth()).isCloseTo((float) (42 * k), within());
+      assertThat(rect.getHeight()).isCloseTo((float) (42 * k), within());
+      assertThat(rect.getUpperRightY())
+          .isCloseTo((float) (PDRectangle.A4.getHeight() - 200 * k), within());
+      var appearance = widget.getAppearance().getNormalAppearance().getAppearanceStream();
+      List<Object> images = new java.util.ArrayList<>();
+      for (var name : appearance.getResources().getXObjectNames()) {
+        images.add(appearance.getResources().getXObject(name));
+      }
+      assertThat(images).hasSize(1).allMatch(x -> x instanceof PDImageXObject);
+    }
+  }
+
+  /** The CMS in /Contents, without the zero padding after it. */
+  static CMSSignedData cms(byte[] contents) throws Exception {
+    try (var in = new org.bouncycastle.asn1.ASN1InputStream(contents)) {
+      return new CMSSignedData(in.readObject().getEncoded());
+    }
+  }
+
+  private static org.assertj.core.data.Offset<Float> within() {
+    return org.assertj.core.data.Offset.offset(0.01f);
+  }
+
+  @Test
+  void sealingIsAnIncrementalUpdateThatKeepsTheOriginalBytes() {
+    byte[] original = TestSeals.pdf(1);
+    byte[] sealed =
+        sealer.seal(
+            original,
+            SealPlacement.of(1, 20, 20, 40),
+            TestSeals.sealImage(),
+            ecdsa.signingKey(),
+            TestSeals.SIGNING_TIME);
+    assertThat(Arrays.copyOf(sealed, original.length)).isEqualTo(original);
+  }
+
+  @Test
+  void cmsCarriesPadesSignedAttributesAndTheChainButNoSigningTime() throws Exception {
+    byte[] sealed = sealPage2(ecdsa);
+    try (PDDocument document = Loader.loadPDF(sealed)) {
+      CMSSignedData cms = cms(document.getSignatureDictionaries().get(0).getContents(sealed));
+      SignerInformation signer = cms.getSignerInfos().getSigners().iterator().next();
+      var attributes = signer.getSignedAttributes();
+      assertThat(attributes.get(CMSAttributes.contentType)).isNotNull();
+      assertThat(attributes.get(CMSAttributes.messageDigest)).isNotNull();
+      assertThat(attributes.get(PKCSObjectIdentifiers.id_aa_signingCertificateV2)).isNotNull();
+      assertThat(attributes.get(CMSAttributes.signingTime)).isNull();
+      assertThat(cms.getCertificates().getMatches(null)).hasSize(2);
+      assertThat(cms.isDetachedSignature()).isTrue();
+    }
+  }
+
+  @Test
+  void sm2SealSignsPdfsWithSm2AndSm3() throws Exception {
+    byte[] sealed = sealPage2(sm2);
+    try (PDDocument document = Loader.loadPDF(sealed)) {
+      CMSSignedData cms = cms(document.getSignatureDictionaries().get(0).getContents(sealed));
+      SignerInformation signer = cms.getSignerInfos().getSigners().iterator().next();
+      assertThat(signer.getDigestAlgOID()).isEqualTo("1.2.156.10197.1.401");
+      assertThat(signer.getEncryptionAlgOID()).isEqualTo("1.2.156.10197.1.501");
+    }
+  }
+
+  /**
+   * Runs poppler's pdfsig on a sealed PDF. Only the pdfsig assertion is skipped (assumption) when
+   * pdfsig is not on the PATH; the seal is made and checked by PDFBox either way.
+   */
+  @Test
+  void popplerPdfsigReportsTheSignatureAsValid_skippedWithoutPdfsig(@TempDir Path dir)
+      throws Exception {
+    byte[] sealed = sealPage2(ecdsa);
+    try (PDDocument document = Loader.loadPDF(sealed)) {
+      assertThat(document.getSignatureDictionaries()).hasSize(1);
+    }
+    assumeTrue(onPath("pdfsig"), "pdfsig (poppler-utils) is not on the PATH");
+    String output = pdfsig(dir, sealed);
+    assertThat(output)
+        .contains("Signature #1")
+        .contains("Signature Validation: Signature is Valid.")
+        .contains("Signer full Distinguished Name:");
+  }
+
+  /**
+   * Documents what poppler makes of an SM2 seal (its NSS back-end has no SM2): it finds the
+   * signature but cannot call it valid. Skipped (assumption) without pdfsig.
+   */
+  @Test
+  void popplerPdfsigCannotValidateSm2Seals_skippedWithoutPdfsig(@TempDir Path dir)
+      throws Exception {
+    byte[] sealed = sealPage2(sm2);
+    assumeTrue(onPath("pdfsig"), "pdfsig (poppler-utils) is not on the PATH");
+    String output = pdfsig(dir, sealed);
+    assertThat(output).contains("Signature #1").doesNotContain("Signature is Valid.");
+  }
+
+  static String pdfsig(Path dir, byte[] pdf) throws Exception {
+    Path file = dir.resolve("sealed.pdf");
+    Files.write(file, pdf);
+    Process process =
+        new ProcessBuilder("pdfsig", file.toString()).redirectErrorStream(true).start();
+    assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    System.out.println(output);
+    return output;
+  }
+
+  static boolean onPath(String program) {
+    String path = System.getenv("PATH");
+    return path != null
+        && Arrays.stream(path.split(java.io.File.pathSeparator))
+            .anyMatch(d -> Files.isExecutable(Path.of(d, program)));
+  }
+
+  @Test
+  void rejectsUploadThatIsNotAPdf() {
+    assertThatThrownBy(
+            () ->
+                sealer.seal(
+                    TestSeals.png(100, 100),
+                    SealPlacement.of(1, 10, 10, 40),
+                    TestSeals.sealImage(),
+                    ecdsa.signingKey(),
+                    TestSeals.SIGNING_TIME))
+        .isInstanceOfSatisfying(
+            InvalidPdfException.class,
+            e -> assertThat(e.problem()).isEqualTo(InvalidPdfException.Problem.NOT_PDF));
+  }
+
+  @Test
+  void rejectsCorruptPdf() {
+    byte[] corrupt =
+        "%PDF-1.7\n1 0 obj << /Type /Catalog >>\ngarbage".getBytes(StandardCharsets.US_ASCII);
+    assertThatThrownBy(() -> seal(corrupt, 1))
+        .isInstanceOfSatisfying(
+            InvalidPdfException.class,
+            e -> assertThat(e.problem()).isEqualTo(InvalidPdfException.Problem.CORRUPT));
+  }
+
+  @Test
+  void rejectsPasswordProtectedAndEncryptedPdfs() throws IOException {
+    for (String userPassword : List.of("secret", "")) {
+      byte[] encrypted;
+      try (PDDocument document = Loader.loadPDF(TestSeals.pdf(1))) {
+        StandardProtectionPolicy policy =
+            new StandardProtectionPolicy("owner", userPassword, new AccessPermission());
+        policy.setEncryptionKeyLength(128);
+        document.protect(policy);
+        var out = new java.io.ByteArrayOutputStream();
+        document.save(out);
+        encrypted = out.toByteArray();
+      }
+      assertThatThrownBy(() -> seal(encrypted, 1))
+          .isInstanceOfSatisfying(
+              InvalidPdfException.class,
+              e -> assertThat(e.problem()).isEqualTo(InvalidPdfException.Problem.ENCRYPTED));
+    }
+  }
+
+  @Test
+  void rejectsPageBeyondTheLastWithThePageCount() {
+    assertThatThrownBy(() -> seal(TestSeals.pdf(2), 3))
+        .isInstanceOfSatisfying(
+            PageOutOfRangeException.class,
+            e -> {
+              assertThat(e.page()).isEqualTo(3);
+              assertThat(e.pageCount()).isEqualTo(2);
+            });
+  }
+
+  @Test
+  void rejectsSealThatWouldLeaveThePage() {
+    assertThatThrownBy(
+            () ->
+                sealer.seal(
+                    TestSeals.pdf(1),
+                    SealPlacement.of(1, 190, 10, 40),
+                    TestSeals.sealImage(),
+                    ecdsa.signingKey(),
+                    TestSeals.SIGNING_TIME))
+        .isInstanceOfSatisfying(
+            PlacementOutsidePageException.class,
+            e ->
+                assertThat(e.pageWidthMm())
+                    .isCloseTo(210, org.assertj.core.data.Offset.offset(0.5)));
+  }
+
+  @Test
+  void rejectsOversizedUploadWithSizeAndLimit() {
+    PdfSealer small = new PdfSealer(100);
+    byte[] pdf = TestSeals.pdf(1);
+    assertThatThrownBy(
+            () ->
+                small.seal(
+                    pdf,
+                    SealPlacement.of(1, 10, 10, 40),
+                    TestSeals.sealImage(),
+                    ecdsa.signingKey(),
+                    TestSeals.SIGNING_TIME))
+        .isInstanceOfSatisfying(
+            DocumentTooLargeException.class,
+            e -> {
+              assertThat(e.actualBytes()).isEqualTo(pdf.length);
+              assertThat(e.maxBytes()).isEqualTo(100);
+            });
+  }
+
+  private byte[] seal(byte[] pdf, int page) {
+    return sealer.seal(
+        pdf,
+        SealPlacement.of(page, 10, 10, 40),
+        TestSeals.sealImage(),
+        ecdsa.signingKey(),
+        TestSeals.SIGNING_TIME);
+  }
+}
