@@ -62,7 +62,16 @@ public final class SealCertificateAuthority {
 
   /** A fresh ECDSA P-256 development root, valid for 20 years from an hour before {@code now}. */
   public static SealCertificateAuthority generateDevRoot(Instant now, SecureRandom random) {
-    KeyPair pair = SignatureAlgorithm.ECDSA_P256_SHA256.generateKeyPair(random);
+    return generateDevRoot(now, SignatureAlgorithm.ECDSA_P256_SHA256, random);
+  }
+
+  /**
+   * A fresh development root with a key of {@code algorithm} (SM2 for an all-national-algorithm
+   * chain), valid for 20 years from an hour before {@code now}.
+   */
+  public static SealCertificateAuthority generateDevRoot(
+      Instant now, SignatureAlgorithm algorithm, SecureRandom random) {
+    KeyPair pair = algorithm.generateKeyPair(random);
     X500Name name = new X500Name(DEV_ROOT_SUBJECT);
     ValidityPeriod validity =
         ValidityPeriod.of(now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(20 * 366)));

@@ -67,7 +67,10 @@ final class CmsSigner {
       byte[] content = digest.clone();
       CMSAttributeTableGenerator signedAttributes =
           params -> {
-            Map<Object, Object> withDigest = new HashMap<>(params);
+            Map<Object, Object> withDigest = new HashMap<>();
+            for (Object name : params.keySet()) {
+              withDigest.put(name, params.get(name));
+            }
             withDigest.put(CMSAttributeTableGenerator.DIGEST, content);
             AttributeTable table = base.getAttributes(withDigest);
             return signingTime == null ? table.remove(CMSAttributes.signingTime) : table;

@@ -52,7 +52,8 @@ public final class PdfSealer {
    * Returns the sealed PDF. The signing time is truncated to whole seconds (the precision of a PDF
    * date).
    *
-   * @throws DocumentTooLargeException, InvalidPdfException for an unusable upload
+   * @throws DocumentTooLargeException if the PDF exceeds the configured size
+   * @throws InvalidPdfException if it is not a PDF, corrupt or encrypted
    * @throws PageOutOfRangeException if the PDF has no such page
    * @throws PlacementOutsidePageException if the seal would not fit on the page
    */

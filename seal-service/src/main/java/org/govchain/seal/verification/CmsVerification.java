@@ -30,6 +30,8 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.govchain.seal.ca.CertificateChainValidator;
 import org.govchain.seal.ca.UntrustedCertificateException;
 import org.govchain.seal.keys.BouncyCastle;
+import org.govchain.seal.keys.SignatureAlgorithm;
+import org.govchain.seal.sealing.DocumentHash;
 import org.govchain.seal.seals.SealRecord;
 import org.govchain.seal.seals.SealStatus;
 import org.govchain.seal.seals.StatusChange;
@@ -182,6 +184,16 @@ final class CmsVerification {
               : Verdict.SEAL_NOT_ACTIVE_AT_SIGNING);
     }
     return r.done();
+  }
+
+  /** The digest of {@code content} in the algorithm with OID {@code oid}, if it is one of ours. */
+  static Optional<byte[]> digestIn(ASN1ObjectIdentifier oid, byte[] content) {
+    for (SignatureAlgorithm algorithm : SignatureAlgorithm.values()) {
+      if (algorithm.digestOid().equals(oid)) {
+        return Optional.of(DocumentHash.of(algorithm, content).value());
+      }
+    }
+    return Optional.empty();
   }
 
   private static Finding signatureValue(

@@ -17,7 +17,7 @@ public final class DetachedSignatureVerifier {
 
   /** The verdict on {@code signature} (DER CMS) for the document {@code document}. */
   public SignatureReport verify(byte[] document, byte[] signature) {
-    return cms.verify(signature, oid -> PdfSignatureVerifier.digestIn(oid, document), null, null);
+    return cms.verify(signature, oid -> CmsVerification.digestIn(oid, document), null, null);
   }
 
   /**

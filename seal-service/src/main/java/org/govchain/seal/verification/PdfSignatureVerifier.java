@@ -3,13 +3,12 @@ package org.govchain.seal.verification;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 import org.govchain.seal.ca.CertificateChainValidator;
-import org.govchain.seal.keys.SignatureAlgorithm;
 import org.govchain.seal.sealing.PdfDocuments;
 
 /**
@@ -80,25 +79,16 @@ public final class PdfSignatureVerifier {
     }
     Instant fallback = signature.getSignDate() == null ? null : signature.getSignDate().toInstant();
     byte[] content = signedContent;
-    return cms.verify(contents, oid -> digestIn(oid, content), byteRange, fallback);
-  }
-
-  static Optional<byte[]> digestIn(org.bouncycastle.asn1.ASN1ObjectIdentifier oid, byte[] content) {
-    for (SignatureAlgorithm algorithm : SignatureAlgorithm.values()) {
-      if (algorithm.digestOid().equals(oid)) {
-        return Optional.of(org.govchain.seal.sealing.DocumentHash.of(algorithm, content).value());
-      }
-    }
-    return Optional.empty();
+    return cms.verify(contents, oid -> CmsVerification.digestIn(oid, content), byteRange, fallback);
   }
 
   private static Finding byteRange(byte[] pdf, int[] range, boolean laterCoversEnd) {
     String expected = "[0, a, b, c] around /Contents with b + c = " + pdf.length;
     if (range.length != 4 || range[0] != 0 || !hasGap(pdf, range)) {
-      return Finding.failed(Check.BYTE_RANGE, expected, java.util.Arrays.toString(range));
+      return Finding.failed(Check.BYTE_RANGE, expected, Arrays.toString(range));
     }
     long end = (long) range[2] + range[3];
-    String actual = java.util.Arrays.toString(range);
+    String actual = Arrays.toString(range);
     if (end == pdf.length) {
       return Finding.passed(Check.BYTE_RANGE, expected, actual);
     }

@@ -83,6 +83,21 @@ class SealCertificateAuthorityTest {
         .doesNotThrowAnyException();
   }
 
+  @ParameterizedTest
+  @EnumSource(SignatureAlgorithm.class)
+  void sm2RootSignsWithSm3AndSm2AndItsChainsValidate(SignatureAlgorithm sealAlgorithm) {
+    SealCertificateAuthority sm2Root =
+        SealCertificateAuthority.generateDevRoot(
+            TestSeals.CREATED.minusSeconds(60), SignatureAlgorithm.SM2_SM3, TestSeals.RANDOM);
+    assertThat(sm2Root.root().getSigAlgOID()).isEqualTo("1.2.156.10197.1.501");
+    X509Certificate cert = issue(sm2Root, sealAlgorithm, UUID.randomUUID());
+    assertThat(cert.getSigAlgOID()).isEqualTo("1.2.156.10197.1.501");
+    assertThatCode(() -> sm2Root.validator().validate(List.of(cert), TestSeals.SIGNING_TIME))
+        .doesNotThrowAnyException();
+    assertThatThrownBy(() -> ca.validator().validate(List.of(cert), TestSeals.SIGNING_TIME))
+        .isInstanceOf(UntrustedCertificateException.class);
+  }
+
   @Test
   void serialsAreUniqueAndPositive() {
     Set<java.math.BigInteger> serials = new HashSet<>();

@@ -159,6 +159,7 @@ class PdfSealerTest {
     assertThat(output)
         .contains("Signature #1")
         .contains("Signature Validation: Signature is Valid.")
+        .contains("Total document signed")
         .contains("Signer full Distinguished Name:");
   }
 
