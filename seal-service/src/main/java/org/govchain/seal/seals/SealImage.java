@@ -3,6 +3,7 @@ package org.govchain.seal.seals;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import javax.imageio.ImageIO;
 
@@ -32,6 +33,11 @@ public record SealImage(byte[] png, int width, int height) {
       throw new InvalidSealImageException(
           InvalidSealImageException.Problem.NOT_PNG, "PNG signature 89504E470D0A1A0A", hex(bytes));
     }
+    if (!hasHeader(bytes)) {
+      throw new InvalidSealImageException(
+          InvalidSealImageException.Problem.CORRUPT, "an IHDR chunk first", "none");
+    }
+    checkDimensions(headerWidth(bytes), headerHeight(bytes), limits);
     BufferedImage image;
     try {
       image = ImageIO.read(new ByteArrayInputStream(bytes));
@@ -42,8 +48,12 @@ public record SealImage(byte[] png, int width, int height) {
       throw new InvalidSealImageException(
           InvalidSealImageException.Problem.CORRUPT, "a decodable PNG", "undecodable data");
     }
-    int w = image.getWidth();
-    int h = image.getHeight();
+    checkDimensions(image.getWidth(), image.getHeight(), limits);
+    return new SealImage(bytes, image.getWidth(), image.getHeight());
+  }
+
+  /** Checked before decoding, so a small file declaring a huge image cannot exhaust memory. */
+  private static void checkDimensions(long w, long h, SealImageLimits limits) {
     if (w < limits.minPixels()
         || h < limits.minPixels()
         || w > limits.maxPixels()
@@ -53,7 +63,19 @@ public record SealImage(byte[] png, int width, int height) {
           "each side " + limits.minPixels() + ".." + limits.maxPixels() + " px",
           w + "x" + h + " px");
     }
-    return new SealImage(bytes, w, h);
+  }
+
+  /** Width from the IHDR chunk, which a PNG must start with (bytes 16..19), or -1 if absent. */
+  private static long headerWidth(byte[] png) {
+    return hasHeader(png) ? Integer.toUnsignedLong(ByteBuffer.wrap(png, 16, 4).getInt()) : -1;
+  }
+
+  private static long headerHeight(byte[] png) {
+    return hasHeader(png) ? Integer.toUnsignedLong(ByteBuffer.wrap(png, 20, 4).getInt()) : -1;
+  }
+
+  private static boolean hasHeader(byte[] png) {
+    return png.length >= 24 && png[12] == 'I' && png[13] == 'H' && png[14] == 'D' && png[15] == 'R';
   }
 
   @Override

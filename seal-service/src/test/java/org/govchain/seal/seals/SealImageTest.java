@@ -72,6 +72,20 @@ class SealImageTest {
   }
 
   @Test
+  void rejectsHugeDeclaredDimensionsWithoutDecoding() {
+    byte[] bomb = TestSeals.png(100, 100);
+    // IHDR width := 1_000_000 px; the CRC no longer matches, but the check comes first
+    java.nio.ByteBuffer.wrap(bomb, 16, 4).putInt(1_000_000);
+    assertThatThrownBy(() -> SealImage.fromPng(bomb, limits))
+        .isInstanceOfSatisfying(
+            InvalidSealImageException.class,
+            e -> {
+              assertThat(e.problem()).isEqualTo(InvalidSealImageException.Problem.DIMENSIONS);
+              assertThat(e.actual()).isEqualTo("1000000x100 px");
+            });
+  }
+
+  @Test
   void rejectsEmptyUpload() {
     assertThatThrownBy(() -> SealImage.fromPng(new byte[0], limits))
         .isInstanceOfSatisfying(
