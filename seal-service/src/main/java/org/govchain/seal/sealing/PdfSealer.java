@@ -1,5 +1,6 @@
 package org.govchain.seal.sealing;
 
+import java.awt.geom.AffineTransform;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -66,7 +67,7 @@ public final class PdfSealer {
         throw new PageOutOfRangeException(placement.page(), pages);
       }
       PDPage page = document.getPage(placement.page() - 1);
-      PDRectangle area = rectangle(page.getCropBox(), placement, image);
+      Stamp stamp = stamp(page, placement, image);
 
       PDSignature signature = new PDSignature();
       signature.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
@@ -80,7 +81,7 @@ public final class PdfSealer {
 
       ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + 3 * SIGNATURE_SIZE);
       try (SignatureOptions options = new SignatureOptions();
-          InputStream template = new ByteArrayInputStream(appearanceTemplate(page, area, image))) {
+          InputStream template = new ByteArrayInputStream(appearanceTemplate(page, stamp, image))) {
         options.setPreferredSignatureSize(SIGNATURE_SIZE);
         options.setPage(placement.page() - 1);
         options.setVisualSignature(template);
@@ -96,27 +97,53 @@ public final class PdfSealer {
     }
   }
 
-  private static PDRectangle rectangle(PDRectangle box, SealPlacement placement, SealImage image) {
+  /** The widget rectangle in unrotated page space, the seal's upright size, the page rotation. */
+  private record Stamp(PDRectangle rect, float width, float height, int rotation) {}
+
+  /**
+   * Maps the placement, given on the page as displayed (after /Rotate), to the unrotated page space
+   * the widget rectangle lives in.
+   */
+  private static Stamp stamp(PDPage page, SealPlacement placement, SealImage image) {
+    PDRectangle box = page.getCropBox();
+    int rotation = Math.floorMod(page.getRotation(), 360) / 90 * 90;
+    boolean quarter = rotation == 90 || rotation == 270;
     double k = SealPlacement.POINTS_PER_MM;
+    double shownWidth = (quarter ? box.getHeight() : box.getWidth()) / k;
+    double shownHeight = (quarter ? box.getWidth() : box.getHeight()) / k;
     double heightMm = placement.widthMm() * image.height() / image.width();
-    double pageWidthMm = box.getWidth() / k;
-    double pageHeightMm = box.getHeight() / k;
-    if (placement.xMm() + placement.widthMm() > pageWidthMm
-        || placement.yMm() + heightMm > pageHeightMm) {
-      throw new PlacementOutsidePageException(placement, heightMm, pageWidthMm, pageHeightMm);
+    if (placement.xMm() + placement.widthMm() > shownWidth
+        || placement.yMm() + heightMm > shownHeight) {
+      throw new PlacementOutsidePageException(placement, heightMm, shownWidth, shownHeight);
     }
-    float width = (float) (placement.widthMm() * k);
-    float height = (float) (heightMm * k);
-    float x = (float) (box.getLowerLeftX() + placement.xMm() * k);
-    float top = (float) (box.getUpperRightY() - placement.yMm() * k);
-    return new PDRectangle(x, top - height, width, height);
+    double x0 = placement.xMm() * k;
+    double y0 = placement.yMm() * k;
+    double x1 = x0 + placement.widthMm() * k;
+    double y1 = y0 + heightMm * k;
+    double w = box.getWidth();
+    double h = box.getHeight();
+    // displayed (x right, y down from the displayed top-left) -> unrotated (u right, v up)
+    double[] corners =
+        switch (rotation) {
+          case 90 -> new double[] {y0, x0, y1, x1};
+          case 180 -> new double[] {w - x1, y0, w - x0, y1};
+          case 270 -> new double[] {w - y1, h - x1, w - y0, h - x0};
+          default -> new double[] {x0, h - y1, x1, h - y0};
+        };
+    PDRectangle rect =
+        new PDRectangle(
+            (float) (box.getLowerLeftX() + corners[0]),
+            (float) (box.getLowerLeftY() + corners[1]),
+            (float) (corners[2] - corners[0]),
+            (float) (corners[3] - corners[1]));
+    return new Stamp(rect, (float) (placement.widthMm() * k), (float) (heightMm * k), rotation);
   }
 
   /**
    * A one-page document holding only a signature field whose widget draws the seal image; PDFBox
    * copies its widget into the signed document.
    */
-  private static byte[] appearanceTemplate(PDPage page, PDRectangle area, SealImage image)
+  private static byte[] appearanceTemplate(PDPage page, Stamp stamp, SealImage image)
       throws IOException {
     try (PDDocument template = new PDDocument()) {
       PDPage templatePage = new PDPage(page.getMediaBox());
@@ -129,13 +156,15 @@ public final class PdfSealer {
       PDSignatureField field = new PDSignatureField(form);
       form.getFields().add(field);
       PDAnnotationWidget widget = field.getWidgets().get(0);
-      widget.setRectangle(area);
+      widget.setRectangle(stamp.rect());
       widget.setPrinted(true);
 
       PDFormXObject xObject = new PDFormXObject(new PDStream(template));
       xObject.setResources(new PDResources());
       xObject.setFormType(1);
-      xObject.setBBox(new PDRectangle(area.getWidth(), area.getHeight()));
+      xObject.setBBox(new PDRectangle(stamp.width(), stamp.height()));
+      // turn the upright drawing against the page's /Rotate; the viewer fits it into the rect
+      xObject.setMatrix(AffineTransform.getQuadrantRotateInstance(stamp.rotation() / 90));
       PDAppearanceStream appearanceStream = new PDAppearanceStream(xObject.getCOSObject());
       PDAppearanceDictionary appearance = new PDAppearanceDictionary();
       appearance.getCOSObject().setDirect(true);
@@ -144,7 +173,7 @@ public final class PdfSealer {
       PDImageXObject picture =
           PDImageXObject.createFromByteArray(template, image.png(), "seal.png");
       try (PDPageContentStream content = new PDPageContentStream(template, appearanceStream)) {
-        content.drawImage(picture, 0, 0, area.getWidth(), area.getHeight());
+        content.drawImage(picture, 0, 0, stamp.width(), stamp.height());
       }
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       template.save(out);

@@ -4,7 +4,7 @@ package org.govchain.seal.sealing;
  * Where to stamp: page number (1-based) and the seal's top-left corner and width, in millimetres
  * measured from the top-left corner of the page's visible area (crop box), x to the right, y down —
  * as a clerk measures on paper or clicks on a rendered page. The height follows the image's aspect
- * ratio. Pages with a /Rotate are measured in their unrotated orientation.
+ * ratio. Pages with a /Rotate are measured as displayed, and the seal is drawn upright.
  *
  * <p>Preconditions: page ≥ 1, x and y ≥ 0, width &gt; 0.
  */

@@ -2,8 +2,10 @@ package org.govchain.seal.sealing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,17 +23,22 @@ import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationWidget;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
+import org.apache.pdfbox.rendering.PDFRenderer;
 import org.bouncycastle.asn1.cms.CMSAttributes;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.SignerInformation;
 import org.govchain.seal.ca.SealCertificateAuthority;
 import org.govchain.seal.keys.SignatureAlgorithm;
+import org.govchain.seal.seals.SealImage;
+import org.govchain.seal.seals.SealImageLimits;
 import org.govchain.seal.testing.TestSeals;
 import org.govchain.seal.testing.TestSeals.Seal;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class PdfSealerTest {
   static final long MAX = 10L * 1024 * 1024;
@@ -78,11 +85,11 @@ class PdfSealerTest {
 
       PDRectangle rect = widget.getRectangle();
       double k = SealPlacement.POINTS_PER_MM;
-      assertThat(rect.getLowerLeftX()).isCloseTo((float) (120 * k), within());
-      assertThat(rect.getWidth()).isCloseTo((float) (42 * k), within());
-      assertThat(rect.getHeight()).isCloseTo((float) (42 * k), within());
+      assertThat(rect.getLowerLeftX()).isCloseTo((float) (120 * k), aHundredth());
+      assertThat(rect.getWidth()).isCloseTo((float) (42 * k), aHundredth());
+      assertThat(rect.getHeight()).isCloseTo((float) (42 * k), aHundredth());
       assertThat(rect.getUpperRightY())
-          .isCloseTo((float) (PDRectangle.A4.getHeight() - 200 * k), within());
+          .isCloseTo((float) (PDRectangle.A4.getHeight() - 200 * k), aHundredth());
       var appearance = widget.getAppearance().getNormalAppearance().getAppearanceStream();
       List<Object> images = new java.util.ArrayList<>();
       for (var name : appearance.getResources().getXObjectNames()) {
@@ -99,8 +106,75 @@ class PdfSealerTest {
     }
   }
 
-  private static org.assertj.core.data.Offset<Float> within() {
+  private static org.assertj.core.data.Offset<Float> aHundredth() {
     return org.assertj.core.data.Offset.offset(0.01f);
+  }
+
+  /**
+   * Renders the sealed page with PDFBox and finds the seal image (red only in its top-left
+   * quadrant) where the clerk placed it on the page as displayed, upright, for every /Rotate.
+   */
+  @ParameterizedTest
+  @ValueSource(ints = {0, 90, 180, 270})
+  void sealAppearsUprightWhereItWasPlacedOnThePageAsDisplayed(int rotation) throws IOException {
+    byte[] rotated;
+    try (PDDocument document = Loader.loadPDF(TestSeals.pdf(1))) {
+      document.getPage(0).setRotation(rotation);
+      var out = new java.io.ByteArrayOutputStream();
+      document.save(out);
+      rotated = out.toByteArray();
+    }
+    SealImage quadrant = SealImage.fromPng(topLeftQuadrantPng(), SealImageLimits.defaults());
+    byte[] sealed =
+        sealer.seal(
+            rotated,
+            SealPlacement.of(1, 30, 50, 40),
+            quadrant,
+            ecdsa.signingKey(),
+            TestSeals.SIGNING_TIME);
+    BufferedImage page;
+    try (PDDocument document = Loader.loadPDF(sealed)) {
+      page = new PDFRenderer(document).renderImage(0, 1f); // 72 dpi: one pixel per point
+    }
+    double k = SealPlacement.POINTS_PER_MM;
+    int[] red = redBounds(page);
+    assertThat(red[0]).isCloseTo((int) Math.round(30 * k), within(2));
+    assertThat(red[1]).isCloseTo((int) Math.round(50 * k), within(2));
+    assertThat(red[2]).isCloseTo((int) Math.round(50 * k), within(2));
+    assertThat(red[3]).isCloseTo((int) Math.round(70 * k), within(2));
+  }
+
+  /** A 100x100 PNG, opaque red in its top-left quadrant, transparent elsewhere. */
+  static byte[] topLeftQuadrantPng() throws IOException {
+    BufferedImage image = new BufferedImage(100, 100, BufferedImage.TYPE_INT_ARGB);
+    java.awt.Graphics2D g = image.createGraphics();
+    g.setColor(java.awt.Color.RED);
+    g.fillRect(0, 0, 50, 50);
+    g.dispose();
+    var out = new java.io.ByteArrayOutputStream();
+    javax.imageio.ImageIO.write(image, "png", out);
+    return out.toByteArray();
+  }
+
+  /** [minX, minY, maxX + 1, maxY + 1] of the clearly red pixels. */
+  static int[] redBounds(BufferedImage image) {
+    int minX = Integer.MAX_VALUE;
+    int minY = Integer.MAX_VALUE;
+    int maxX = -1;
+    int maxY = -1;
+    for (int y = 0; y < image.getHeight(); y++) {
+      for (int x = 0; x < image.getWidth(); x++) {
+        int rgb = image.getRGB(x, y);
+        if (((rgb >> 16) & 0xff) > 200 && ((rgb >> 8) & 0xff) < 60 && (rgb & 0xff) < 60) {
+          minX = Math.min(minX, x);
+          minY = Math.min(minY, y);
+          maxX = Math.max(maxX, x);
+          maxY = Math.max(maxY, y);
+        }
+      }
+    }
+    assertThat(maxX).as("red pixels on the rendered page").isNotNegative();
+    return new int[] {minX, minY, maxX + 1, maxY + 1};
   }
 
   @Test
