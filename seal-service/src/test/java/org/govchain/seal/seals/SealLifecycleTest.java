@@ -133,6 +133,24 @@ class SealLifecycleTest {
   }
 
   @Test
+  void withinTheSecondOfAChangeTheSealingGetsTheBenefitOfTheDoubt() {
+    Instant second = Instant.parse("2026-05-05T10:00:00Z");
+    SealStatusHistory history =
+        SealStatusHistory.of(
+            VALIDITY,
+            List.of(
+                StatusChange.of(second.plusMillis(700), SealStatus.ACTIVE),
+                StatusChange.revoked(second.plusSeconds(60).plusMillis(200), "lost")));
+    // sealed at 10:00:00.9, stamped 10:00:00: the creation at .7 counts from 10:00:00
+    assertThat(history.statusAt(second).status()).isEqualTo(SealStatus.ACTIVE);
+    // sealed at 10:01:00.1, stamped 10:01:00: the revocation at .2 counts from 10:01:01
+    assertThat(history.statusAt(second.plusSeconds(60)).status()).isEqualTo(SealStatus.ACTIVE);
+    assertThat(history.statusAt(second.plusSeconds(61)).status()).isEqualTo(SealStatus.REVOKED);
+    assertThat(history.statusAt(second.minusSeconds(1)).status())
+        .isEqualTo(SealStatus.NOT_YET_VALID);
+  }
+
+  @Test
   void historyReportsExpirySinceTheEndOfValidity() {
     SealStatusHistory history =
         SealStatusHistory.of(
