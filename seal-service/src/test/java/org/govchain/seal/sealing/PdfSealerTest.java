@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -32,6 +34,7 @@ import org.govchain.seal.ca.SealCertificateAuthority;
 import org.govchain.seal.keys.SignatureAlgorithm;
 import org.govchain.seal.seals.SealImage;
 import org.govchain.seal.seals.SealImageLimits;
+import org.govchain.seal.seals.ValidityPeriod;
 import org.govchain.seal.testing.TestSeals;
 import org.govchain.seal.testing.TestSeals.Seal;
 import org.junit.jupiter.api.BeforeAll;
@@ -238,6 +241,52 @@ class PdfSealerTest {
   }
 
   /**
+   * With the seal root trusted in an NSS database, poppler also accepts the seal certificate (it
+   * checks it at the current time, so this seal and CA are valid around now). Skipped (assumption)
+   * without pdfsig and NSS's certutil (Debian: poppler-utils, libnss3-tools).
+   */
+  @Test
+  void popplerTrustsTheSealOnceTheRootIsInItsNssDatabase_skippedWithoutPdfsigOrCertutil(
+      @TempDir Path dir) throws Exception {
+    Instant now = Instant.now();
+    SealCertificateAuthority current =
+        SealCertificateAuthority.generateDevRoot(now, TestSeals.RANDOM);
+    Seal seal =
+        TestSeals.seal(
+            current,
+            SignatureAlgorithm.ECDSA_P256_SHA256,
+            ValidityPeriod.of(now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(365))));
+    byte[] sealed =
+        sealer.seal(
+            TestSeals.pdf(1),
+            SealPlacement.of(1, 20, 20, 40),
+            TestSeals.sealImage(),
+            seal.signingKey(),
+            now);
+    assumeTrue(onPath("pdfsig") && onPath("certutil"), "pdfsig or certutil is not on the PATH");
+    Path nss = Files.createDirectory(dir.resolve("nss"));
+    Path root = dir.resolve("root.der");
+    Files.write(root, current.root().getEncoded());
+    run("certutil", "-N", "-d", "sql:" + nss, "--empty-password");
+    run(
+        "certutil",
+        "-A",
+        "-d",
+        "sql:" + nss,
+        "-n",
+        "seal-root",
+        "-t",
+        "CT,C,C",
+        "-i",
+        root.toString());
+    Path file = dir.resolve("sealed.pdf");
+    Files.write(file, sealed);
+    assertThat(run("pdfsig", "-nssdir", "sql:" + nss, file.toString()))
+        .contains("Signature Validation: Signature is Valid.")
+        .contains("Certificate Validation: Certificate is Trusted.");
+  }
+
+  /**
    * Documents what poppler makes of an SM2 seal (its NSS back-end has no SM2): it finds the
    * signature but cannot call it valid. Skipped (assumption) without pdfsig.
    */
@@ -253,12 +302,17 @@ class PdfSealerTest {
   static String pdfsig(Path dir, byte[] pdf) throws Exception {
     Path file = dir.resolve("sealed.pdf");
     Files.write(file, pdf);
-    Process process =
-        new ProcessBuilder("pdfsig", file.toString()).redirectErrorStream(true).start();
-    assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    System.out.println(output);
-    return output;
+    return run("pdfsig", file.toString());
+  }
+
+  /** Runs a program to completion (30 s deadline) and returns its output. */
+  static String run(String... command) throws Exception {
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    byte[] output = process.getInputStream().readAllBytes();
+    assertThat(process.waitFor(30, TimeUnit.SECONDS)).as(String.join(" ", command)).isTrue();
+    String text = new String(output, StandardCharsets.UTF_8);
+    System.out.println(text);
+    return text;
   }
 
   static boolean onPath(String program) {

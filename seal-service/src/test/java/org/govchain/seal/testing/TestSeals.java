@@ -69,13 +69,22 @@ public final class TestSeals {
   /** An ACTIVE seal created at {@link #CREATED}, then the given status changes. */
   public static Seal seal(
       SealCertificateAuthority ca, SignatureAlgorithm algorithm, StatusChange... laterChanges) {
+    return seal(ca, algorithm, VALIDITY, laterChanges);
+  }
+
+  /** An ACTIVE seal valid for {@code validity}, created at its start, then the given changes. */
+  public static Seal seal(
+      SealCertificateAuthority ca,
+      SignatureAlgorithm algorithm,
+      ValidityPeriod validity,
+      StatusChange... laterChanges) {
     UUID id = UUID.randomUUID();
     KeyPair keys = algorithm.generateKeyPair(RANDOM);
     SealSubject subject =
         new SealSubject(id, "华为技术有限公司合同专用章", SealType.CONTRACT, "华为技术有限公司", CREDIT_CODE);
-    X509Certificate cert = ca.issue(subject, keys.getPublic(), VALIDITY);
+    X509Certificate cert = ca.issue(subject, keys.getPublic(), validity);
     List<StatusChange> changes = new java.util.ArrayList<>();
-    changes.add(StatusChange.of(CREATED, SealStatus.ACTIVE));
+    changes.add(StatusChange.of(validity.notBefore(), SealStatus.ACTIVE));
     changes.addAll(List.of(laterChanges));
     SealRecord record =
         new SealRecord(
@@ -83,7 +92,7 @@ public final class TestSeals {
             subject.sealName(),
             subject.organisation(),
             CREDIT_CODE,
-            SealStatusHistory.of(VALIDITY, changes));
+            SealStatusHistory.of(validity, changes));
     return new Seal(id, keys, cert, SigningKey.of(keys.getPrivate(), ca.chainFor(cert)), record);
   }
 
