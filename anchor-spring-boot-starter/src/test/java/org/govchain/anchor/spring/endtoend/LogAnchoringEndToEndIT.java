@@ -28,6 +28,7 @@ import org.govchain.anchor.spring.log.LogCheckpoint;
 import org.govchain.anchor.spring.log.LogReader;
 import org.govchain.testsupport.DevChain;
 import org.govchain.testsupport.PostgresServer;
+import org.govchain.testsupport.TcpProxy;
 import org.govchain.testsupport.WithDevChain;
 import org.govchain.testsupport.WithPostgres;
 import org.junit.jupiter.api.Test;
@@ -40,6 +41,7 @@ import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.methods.request.EthFilter;
 import org.web3j.utils.Numeric;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * The whole starter at once, as a service uses it: concurrent appends are sequenced, anchored on
@@ -63,49 +65,13 @@ class LogAnchoringEndToEndIT {
     Credentials submitter = chain.newFundedAccount();
     await(owner.registerSubmitter(LogId.of(origin), submitter.getAddress()));
 
-    List<String> props = new ArrayList<>(List.of(db.springProperties()));
-    props.addAll(
-        List.of(
-            "spring.main.banner-mode=off",
-            "govchain.log.origin=" + origin,
-            "govchain.log.sequencer.interval=100ms",
-            "govchain.anchor.enabled=true",
-            "govchain.anchor.rpc-url=" + chain.rpcUrl(),
-            "govchain.anchor.chain-id=" + chain.chainId(),
-            "govchain.anchor.registry-address=" + owner.address(),
-            "govchain.anchor.submitter-key="
-                + Numeric.toHexStringWithPrefixZeroPadded(
-                    submitter.getEcKeyPair().getPrivateKey(), 64),
-            "govchain.anchor.interval=2s",
-            "govchain.anchor.every-entries=2500",
-            "govchain.anchor.check-interval=200ms"));
     try (ConfigurableApplicationContext app =
-        new SpringApplicationBuilder(EndToEndTestApplication.class)
-            .web(WebApplicationType.NONE)
-            .properties(props.toArray(String[]::new))
-            .run()) {
+        start(db, origin, chain.rpcUrl(), chain.chainId(), owner.address(), submitter)) {
       LogAppender appender = app.getBean(LogAppender.class);
       LogReader reader = app.getBean(LogReader.class);
 
       // 10,000 records from 8 concurrent writers, each append its own transaction.
-      List<String> subjects =
-          Flux.range(0, RECORDS)
-              .flatMap(
-                  i -> {
-                    EventEnvelope e =
-                        EventEnvelope.create(
-                            origin,
-                            "test.record.saved",
-                            "record-" + i,
-                            1,
-                            Instant.now(),
-                            Map.of("n", i),
-                            RANDOM);
-                    return appender.append(e).thenReturn(e.subject());
-                  },
-                  8)
-              .collectList()
-              .block(DEADLINE);
+      List<String> subjects = append(appender, origin, 0, RECORDS);
       assertThat(subjects).hasSize(RECORDS);
 
       // Sequenced and anchored: the newest checkpoint covers every record and is confirmed.
@@ -141,12 +107,116 @@ class LogAnchoringEndToEndIT {
     }
   }
 
+  @Test
+  void appendsGoOnWhileTheChainIsUnreachableAndTheBacklogIsAnchoredInOneTransaction(
+      DevChain chain, PostgresServer.Database db) throws Exception {
+    String origin = "outage-" + UUID.randomUUID() + ".govchain.example";
+    AnchorRegistryClient owner =
+        await(
+            AnchorRegistryClient.deploy(chain.web3j(), chain.newFundedAccount(), chain.chainId()));
+    Credentials submitter = chain.newFundedAccount();
+    await(owner.registerSubmitter(LogId.of(origin), submitter.getAddress()));
+    try (TcpProxy proxy = TcpProxy.toUrl(chain.rpcUrl());
+        ConfigurableApplicationContext app =
+            start(db, origin, proxy.httpUrl(), chain.chainId(), owner.address(), submitter)) {
+      LogAppender appender = app.getBean(LogAppender.class);
+      LogReader reader = app.getBean(LogReader.class);
+      List<String> subjects = new ArrayList<>(append(appender, origin, 0, 200));
+      awaitAnchoredCheckpointOf(reader, 200);
+      List<BigInteger> before = anchoredSizes(chain, owner.address(), LogId.of(origin));
+
+      proxy.cut();
+      subjects.addAll(append(appender, origin, 200, 300));
+      LogCheckpoint unanchored = awaitCheckpointOf(reader, 500);
+      assertThat(unanchored.anchor()).as("anchored while the chain was cut off").isNull();
+
+      proxy.restore();
+      awaitAnchoredCheckpointOf(reader, 500);
+      List<BigInteger> after = anchoredSizes(chain, owner.address(), LogId.of(origin));
+      assertThat(after.subList(before.size(), after.size()))
+          .as("one transaction for the whole backlog")
+          .containsExactly(BigInteger.valueOf(500));
+
+      BundleVerifier verifier = new BundleVerifier(chain.web3j());
+      for (String subject : subjects) {
+        ProofBundle bundle = reader.bundleForEvent(subject, 1).block(DEADLINE);
+        Verification v = verifier.verify(bundle, 1, reader.verifier());
+        assertThat(v.verdict()).as("%s: %s", subject, v.reasons()).isEqualTo(Verdict.VALID);
+      }
+    }
+  }
+
+  private static List<String> append(LogAppender appender, String origin, int from, int count) {
+    return Flux.range(from, count)
+        .flatMap(
+            i -> {
+              EventEnvelope e =
+                  EventEnvelope.create(
+                      origin,
+                      "test.record.saved",
+                      "record-" + i,
+                      1,
+                      Instant.now(),
+                      Map.of("n", i),
+                      RANDOM);
+              return appender.append(e).thenReturn(e.subject());
+            },
+            8)
+        .collectList()
+        .block(DEADLINE);
+  }
+
+  private static ConfigurableApplicationContext start(
+      PostgresServer.Database db,
+      String origin,
+      String rpcUrl,
+      long chainId,
+      String registry,
+      Credentials submitter) {
+    List<String> props = new ArrayList<>(List.of(db.springProperties()));
+    props.addAll(
+        List.of(
+            "spring.main.banner-mode=off",
+            "govchain.log.origin=" + origin,
+            "govchain.log.sequencer.interval=100ms",
+            "govchain.anchor.enabled=true",
+            "govchain.anchor.rpc-url=" + rpcUrl,
+            "govchain.anchor.chain-id=" + chainId,
+            "govchain.anchor.registry-address=" + registry,
+            "govchain.anchor.submitter-key="
+                + Numeric.toHexStringWithPrefixZeroPadded(
+                    submitter.getEcKeyPair().getPrivateKey(), 64),
+            "govchain.anchor.interval=2s",
+            "govchain.anchor.every-entries=2500",
+            "govchain.anchor.check-interval=200ms",
+            "govchain.anchor.resilience.call-timeout=2s",
+            "govchain.anchor.resilience.retry-attempts=2",
+            "govchain.anchor.resilience.retry-backoff=100ms",
+            "govchain.anchor.resilience.circuit-open-for=1s"));
+    return new SpringApplicationBuilder(EndToEndTestApplication.class)
+        .web(WebApplicationType.NONE)
+        .properties(props.toArray(String[]::new))
+        .run();
+  }
+
+  private static LogCheckpoint awaitCheckpointOf(LogReader reader, long size)
+      throws InterruptedException {
+    Instant deadline = Instant.now().plus(DEADLINE);
+    while (Instant.now().isBefore(deadline)) {
+      LogCheckpoint latest = reader.latestCheckpoint().onErrorResume(e -> Mono.empty()).block();
+      if (latest != null && latest.size() == size) {
+        return latest;
+      }
+      Thread.sleep(250); // polling the real application with a deadline
+    }
+    throw new AssertionError("no checkpoint of size " + size + " within " + DEADLINE);
+  }
+
   private static LogCheckpoint awaitAnchoredCheckpointOf(LogReader reader, long size)
       throws InterruptedException {
     Instant deadline = Instant.now().plus(DEADLINE);
     while (Instant.now().isBefore(deadline)) {
-      LogCheckpoint latest =
-          reader.latestCheckpoint().onErrorResume(e -> reactor.core.publisher.Mono.empty()).block();
+      LogCheckpoint latest = reader.latestCheckpoint().onErrorResume(e -> Mono.empty()).block();
       if (latest != null && latest.size() == size && latest.anchor() != null) {
         return latest;
       }
