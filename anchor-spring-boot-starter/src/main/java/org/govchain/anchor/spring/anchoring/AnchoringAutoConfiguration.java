@@ -3,16 +3,11 @@ package org.govchain.anchor.spring.anchoring;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.r2dbc.spi.ConnectionFactory;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import org.flywaydb.core.api.Location;
 import org.govchain.anchor.chain.AnchorRegistryClient;
+import org.govchain.anchor.spring.schema.LogSchemaAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -40,25 +35,10 @@ import reactor.core.scheduler.Schedulers;
 public class AnchoringAutoConfiguration {
 
   /** Where the starter's migrations live (versions 1000 and up). */
-  static final String MIGRATIONS = "classpath:db/govchain-log";
+  static final String MIGRATIONS = LogSchemaAutoConfiguration.MIGRATIONS;
 
   /** The property naming the service's log (owned by the log settings, {@code govchain.log}). */
   static final String ORIGIN_PROPERTY = "govchain.log.origin";
-
-  /** Adds the starter's migration location to Flyway's, once, whoever else adds it too. */
-  @Bean
-  @ConditionalOnClass(name = "org.flywaydb.core.Flyway")
-  FlywayConfigurationCustomizer govchainAnchoringMigrations() {
-    return configuration -> {
-      List<Location> locations = new ArrayList<>(Arrays.asList(configuration.getLocations()));
-      boolean present =
-          locations.stream().anyMatch(location -> location.getDescriptor().equals(MIGRATIONS));
-      if (!present) {
-        locations.add(new Location(MIGRATIONS));
-        configuration.locations(locations.toArray(Location[]::new));
-      }
-    };
-  }
 
   /** The anchoring beans, only when enabled. */
   @Configuration(proxyBeanMethods = false)

@@ -2,20 +2,14 @@ package org.govchain.anchor.spring.log;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.Location;
 import org.govchain.anchor.checkpoint.NoteSigner;
+import org.govchain.anchor.spring.schema.LogSchemaAutoConfiguration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
-import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration;
 import org.springframework.boot.r2dbc.autoconfigure.R2dbcTransactionManagerAutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -38,7 +32,8 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 public class LogAutoConfiguration {
 
   /** Where the starter's migrations live (versions 1000 and up). */
-  public static final String MIGRATIONS = "classpath:db/govchain-log";
+  /** Where the log tables' migrations live (added to Flyway by LogSchemaAutoConfiguration). */
+  public static final String MIGRATIONS = LogSchemaAutoConfiguration.MIGRATIONS;
 
   @Bean
   NoteSigner govchainLogSigner(LogProperties properties, Environment environment) {
@@ -93,24 +88,6 @@ public class LogAutoConfiguration {
   @Bean
   LogReader govchainLogReader(LogStore store, NoteSigner signer, LogProperties properties) {
     return new LogReader(store, signer.verifier(), properties.api().notAnchoredRetryAfter());
-  }
-
-  /** Adds the log tables' migrations to the service's own Flyway locations. */
-  @Configuration(proxyBeanMethods = false)
-  @ConditionalOnClass(Flyway.class)
-  static class LogMigrations {
-
-    @Bean
-    FlywayConfigurationCustomizer govchainLogFlywayLocations() {
-      return configuration -> {
-        List<Location> locations = new ArrayList<>(Arrays.asList(configuration.getLocations()));
-        Location log = new Location(MIGRATIONS);
-        if (locations.stream().noneMatch(l -> l.getDescriptor().equals(log.getDescriptor()))) {
-          locations.add(log);
-        }
-        configuration.locations(locations.toArray(Location[]::new));
-      };
-    }
   }
 
   /** The log API, in reactive web applications. */

@@ -39,6 +39,8 @@ import org.web3j.crypto.Credentials;
 import org.web3j.crypto.Hash;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.methods.request.EthFilter;
+import org.web3j.protocol.core.methods.response.EthLog;
+import org.web3j.protocol.core.methods.response.Log;
 import org.web3j.utils.Numeric;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -233,8 +235,8 @@ class LogAnchoringEndToEndIT {
     filter.addSingleTopic(Hash.sha3String("Anchored(bytes32,uint64,bytes32)"));
     filter.addSingleTopic(Numeric.toHexString(logId));
     List<BigInteger> sizes = new ArrayList<>();
-    for (var result : chain.web3j().ethGetLogs(filter).send().getLogs()) {
-      var log = (org.web3j.protocol.core.methods.response.Log) result.get();
+    for (EthLog.LogResult<?> result : chain.web3j().ethGetLogs(filter).send().getLogs()) {
+      Log log = (Log) result.get();
       byte[] data = Numeric.hexStringToByteArray(log.getData());
       sizes.add(new BigInteger(1, java.util.Arrays.copyOfRange(data, 0, 32)));
     }

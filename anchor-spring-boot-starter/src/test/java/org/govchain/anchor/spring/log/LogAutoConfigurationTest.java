@@ -7,6 +7,7 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.Location;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.govchain.anchor.checkpoint.NoteSigner;
+import org.govchain.anchor.spring.schema.LogSchemaAutoConfiguration;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
@@ -25,6 +26,7 @@ class LogAutoConfigurationTest {
               AutoConfigurations.of(
                   R2dbcAutoConfiguration.class,
                   R2dbcTransactionManagerAutoConfiguration.class,
+                  LogSchemaAutoConfiguration.class,
                   LogAutoConfiguration.class))
           .withPropertyValues(
               // never connected to: these tests start no sequencer and read nothing
