@@ -79,6 +79,9 @@ public final class LogLoadBenchmark {
       "diagnostic: R2DBC (the app's pool), the raw `INSERT`, no explicit transaction";
   private static final String R2DBC_TRANSACTION =
       "diagnostic: R2DBC, the raw `INSERT` inside `TransactionalOperator` (BEGIN … COMMIT)";
+  private static final String STARTER =
+      "**starter** `LogAppender.append`, own transaction per append (sequencer and anchorer"
+          + " at work)";
   private static final String RAW_INSERT =
       "INSERT INTO bench_raw.entry (log_origin, event_type, subject, version, envelope, leaf_hash)"
           + " VALUES (?, ?, ?, ?, ?, ?)";
@@ -197,11 +200,6 @@ public final class LogLoadBenchmark {
           .load()
           .migrate(); // as the application will at start; the JDBC loads below need the tables
       createRawTable(db);
-      Map<String, LoadLoop.Result> loads = new LinkedHashMap<>();
-      loads.put(RAW, jdbcInserts(db, "raw", ORIGIN, RAW_INSERT));
-      if (options.diagnostics) {
-        loads.put(JDBC_STARTER_SQL, jdbcInserts(db, "jdbc", JDBC_ORIGIN, STARTER_INSERT));
-      }
       Map<String, Object> appProps = new LinkedHashMap<>(baseProperties(db, ORIGIN));
       appProps.put("govchain.anchor.enabled", "true");
       appProps.put("govchain.anchor.rpc-url", chain.rpcUrl());
@@ -214,14 +212,32 @@ public final class LogLoadBenchmark {
       appProps.put("govchain.anchor.every-entries", options.anchorEvery);
       appProps.put("govchain.anchor.check-interval", options.checkInterval);
       appProps.put("govchain.anchor.confirmations", options.confirmations);
-      checkpointServer(db);
       progress("starting the starter application (log, sequencer, anchorer)");
+      // The application runs through every load, so each one shares the machine with its idle
+      // sequencer and anchorer ticks alike.
       try (ConfigurableApplicationContext app = start(appProps)) {
-        if (options.diagnostics) {
-          loads.put(R2DBC_AUTOCOMMIT, r2dbcInserts(app, "r2dbc-auto", false));
-          loads.put(R2DBC_TRANSACTION, r2dbcInserts(app, "r2dbc-tx", true));
+        Map<String, List<LoadLoop.Result>> loads = new LinkedHashMap<>();
+        List<StarterRound> rounds = new ArrayList<>();
+        for (int round = 1; round <= options.rounds; round++) {
+          loads
+              .computeIfAbsent(RAW, k -> new ArrayList<>())
+              .add(jdbcInserts(db, "raw" + round, ORIGIN, RAW_INSERT));
+          if (options.diagnostics) {
+            loads
+                .computeIfAbsent(JDBC_STARTER_SQL, k -> new ArrayList<>())
+                .add(jdbcInserts(db, "jdbc" + round, JDBC_ORIGIN, STARTER_INSERT));
+            loads
+                .computeIfAbsent(R2DBC_AUTOCOMMIT, k -> new ArrayList<>())
+                .add(r2dbcInserts(db, app, "r2dbc-auto" + round, false));
+            loads
+                .computeIfAbsent(R2DBC_TRANSACTION, k -> new ArrayList<>())
+                .add(r2dbcInserts(db, app, "r2dbc-tx" + round, true));
+          }
+          StarterRound starter = starterRound(db, app, round);
+          rounds.add(starter);
+          loads.computeIfAbsent(STARTER, k -> new ArrayList<>()).add(starter.result());
         }
-        starterAppends(db, app, loads);
+        reportAppends(db, loads, rounds);
       }
     }
   }
@@ -290,7 +306,12 @@ public final class LogLoadBenchmark {
 
   /** The raw row through the application's R2DBC pool, with or without an explicit transaction. */
   private LoadLoop.Result r2dbcInserts(
-      ConfigurableApplicationContext app, String run, boolean transaction) throws Exception {
+      PostgresServer.Database db,
+      ConfigurableApplicationContext app,
+      String run,
+      boolean transaction)
+      throws Exception {
+    checkpointServer(db);
     DatabaseClient client = app.getBean(DatabaseClient.class);
     TransactionalOperator tx =
         TransactionalOperator.create(app.getBean(ReactiveTransactionManager.class));
@@ -325,17 +346,27 @@ public final class LogLoadBenchmark {
     return result;
   }
 
-  private void starterAppends(
-      PostgresServer.Database db,
-      ConfigurableApplicationContext app,
-      Map<String, LoadLoop.Result> loads)
-      throws Exception {
-    LoadLoop.Result raw = loads.get(RAW);
+  /**
+   * One starter load: appends for the measured window, then waits (bounded) until everything is
+   * sequenced and anchored, so the next load starts on a quiet log.
+   */
+  private record StarterRound(
+      LoadLoop.Result result,
+      long maxBacklog,
+      long backlogAtEnd,
+      boolean sequenced,
+      Duration sequencedAfter,
+      boolean anchored,
+      Duration anchoredAfter) {}
+
+  private StarterRound starterRound(
+      PostgresServer.Database db, ConfigurableApplicationContext app, int round) throws Exception {
+    checkpointServer(db);
     LogAppender appender = app.getBean(LogAppender.class);
-    Rows rows = new Rows(ORIGIN, "log");
+    Rows rows = new Rows(ORIGIN, "log" + round);
     AtomicLong maxBacklog = new AtomicLong();
     Thread sampler = backlogSampler(db, maxBacklog);
-    progress("phase 2: starter appends, concurrency " + options.threads);
+    progress("starter appends, round " + round + ", concurrency " + options.threads);
     LoadLoop.Result result;
     try {
       result =
@@ -383,6 +414,22 @@ public final class LogLoadBenchmark {
     Duration anchoredAfter = Duration.ofNanos(System.nanoTime() - loadEnd);
     progress("drained: sequenced " + sequenced + ", anchored " + anchored);
 
+    return new StarterRound(
+        result, maxBacklog.get(), backlogAtEnd, sequenced, sequencedAfter, anchored, anchoredAfter);
+  }
+
+  private void reportAppends(
+      PostgresServer.Database db,
+      Map<String, List<LoadLoop.Result>> loads,
+      List<StarterRound> rounds)
+      throws Exception {
+    long entries =
+        scalar(db, "SELECT count(*) FROM govchain_log_entry WHERE log_origin = '" + ORIGIN + "'");
+    long size =
+        scalar(db, "SELECT coalesce(max(leaf_index) + 1, 0) FROM govchain_log_leaf" + OF_ORIGIN);
+    long[] ids = rounds.stream().flatMapToLong(r -> Arrays.stream(r.result().ids())).toArray();
+    long[] commits =
+        rounds.stream().flatMapToLong(r -> Arrays.stream(r.result().commitMicros())).toArray();
     // commit -> checkpointed / anchored, per measured entry
     Map<Long, Long> leafOf = new HashMap<>();
     List<long[]> checkpoints = new ArrayList<>(); // size, created µs, anchored µs or -1
@@ -415,22 +462,22 @@ public final class LogLoadBenchmark {
     long[] cpSizes = checkpoints.stream().mapToLong(cp -> cp[0]).toArray();
     List<long[]> confirmedList = checkpoints.stream().filter(cp -> cp[2] >= 0).toList();
     long[] confirmedSizes = confirmedList.stream().mapToLong(cp -> cp[0]).toArray();
-    long[] toCheckpoint = new long[result.ids().length];
-    long[] toAnchor = new long[result.ids().length];
+    long[] toCheckpoint = new long[ids.length];
+    long[] toAnchor = new long[ids.length];
     int nc = 0;
     int na = 0;
-    for (int k = 0; k < result.ids().length; k++) {
-      Long leaf = leafOf.get(result.ids()[k]);
+    for (int k = 0; k < ids.length; k++) {
+      Long leaf = leafOf.get(ids[k]);
       if (leaf == null) {
         continue;
       }
       int cp = firstAbove(cpSizes, leaf);
       if (cp < cpSizes.length) {
-        toCheckpoint[nc++] = checkpoints.get(cp)[1] - result.commitMicros()[k];
+        toCheckpoint[nc++] = checkpoints.get(cp)[1] - commits[k];
       }
       int an = firstAbove(confirmedSizes, leaf);
       if (an < confirmedSizes.length) {
-        toAnchor[na++] = confirmedList.get(an)[2] - result.commitMicros()[k];
+        toAnchor[na++] = confirmedList.get(an)[2] - commits[k];
       }
     }
     toCheckpoint = Arrays.copyOf(toCheckpoint, nc);
@@ -452,28 +499,50 @@ public final class LogLoadBenchmark {
     line("");
     line("### Appends: raw PostgreSQL vs the starter (same rows, same server, same run)");
     line("");
-    line("| load | writers | measured | writes | writes/s | vs raw | bench JVM CPU / write |");
-    line("|---|---:|---:|---:|---:|---:|---:|");
-    for (Map.Entry<String, LoadLoop.Result> load : loads.entrySet()) {
-      line(loadRow(load.getKey(), load.getValue(), raw));
+    line("| round | load | writes | writes/s | vs raw (same round) | bench JVM CPU / write |");
+    line("|---:|---|---:|---:|---:|---:|");
+    List<LoadLoop.Result> raws = loads.get(RAW);
+    for (int round = 0; round < options.rounds; round++) {
+      for (Map.Entry<String, List<LoadLoop.Result>> load : loads.entrySet()) {
+        line(loadRow(round + 1, load.getKey(), load.getValue().get(round), raws.get(round)));
+      }
     }
-    line(
-        loadRow(
-            "**starter** `LogAppender.append` (own transaction per append; sequencer and anchorer running)",
-            result,
-            raw));
+    List<LoadLoop.Result> starters = loads.get(STARTER);
+    double rawRate = totalRate(raws);
+    double starterRate = totalRate(starters);
     line("");
     line(
         String.format(
             Locale.ROOT,
-            "Rows: envelopes of %.0f bytes on average (canonical JSON), leaf hash, origin, subject,"
-                + " version. Errors: %d in the starter load, %d in the others. Each load ran"
-                + " after its own %d s warm-up (not counted), one after the other in the order"
-                + " listed.",
+            "**Starter / raw PostgreSQL: %.2f** over all %d rounds (%,.0f vs %,.0f writes/s: all"
+                + " measured writes over all measured seconds); per round %s.",
+            starterRate / rawRate,
+            options.rounds,
+            starterRate,
+            rawRate,
+            java.util.stream.IntStream.range(0, options.rounds)
+                .mapToObj(
+                    r ->
+                        String.format(
+                            Locale.ROOT,
+                            "%.2f",
+                            starters.get(r).perSecond() / raws.get(r).perSecond()))
+                .toList()));
+    line("");
+    line(
+        String.format(
+            Locale.ROOT,
+            "Each load: %d writers, %d s warm-up (not counted) then %d s measured, one after the"
+                + " other in the order listed. Rows: envelopes of %.0f bytes on average"
+                + " (canonical JSON), leaf hash, origin, subject, version. Failed writes: %d.",
+            options.threads,
+            options.warmup,
+            options.seconds,
             envelopeBytes,
-            result.errors(),
-            loads.values().stream().mapToLong(LoadLoop.Result::errors).sum(),
-            options.warmup));
+            loads.values().stream()
+                .flatMap(List::stream)
+                .mapToLong(LoadLoop.Result::errors)
+                .sum()));
     line("");
     line("### Sequencer and anchorer during the append load");
     line("");
@@ -482,20 +551,38 @@ public final class LogLoadBenchmark {
     line(String.format(Locale.ROOT, "| entries appended (warm-up included) | %,d |", entries));
     line(String.format(Locale.ROOT, "| sequenced size at the end | %,d |", size));
     line("| gaps in leaf indexes | " + gaps + " |");
-    line(
-        String.format(
-            Locale.ROOT,
-            "| largest sequencer backlog seen (sampled every 0.5 s) | %,d |",
-            maxBacklog.get()));
-    line(String.format(Locale.ROOT, "| backlog when the writers stopped | %,d |", backlogAtEnd));
-    line(
-        "| all sequenced after the writers stopped | "
-            + (sequenced ? seconds(sequencedAfter) : "NO (deadline " + DRAIN_DEADLINE + ")")
-            + " |");
-    line(
-        "| all anchored (CONFIRMED) after the writers stopped | "
-            + (anchored ? seconds(anchoredAfter) : "NO (deadline " + DRAIN_DEADLINE + ")")
-            + " |");
+    for (int r = 0; r < rounds.size(); r++) {
+      StarterRound round = rounds.get(r);
+      String n = "round " + (r + 1) + ": ";
+      line(
+          String.format(
+              Locale.ROOT,
+              "| %slargest sequencer backlog seen (sampled every 0.5 s) | %,d |",
+              n,
+              round.maxBacklog()));
+      line(
+          String.format(
+              Locale.ROOT,
+              "| %sbacklog when the writers stopped | %,d |",
+              n,
+              round.backlogAtEnd()));
+      line(
+          "| "
+              + n
+              + "all sequenced after the writers stopped | "
+              + (round.sequenced()
+                  ? seconds(round.sequencedAfter())
+                  : "NO (deadline " + DRAIN_DEADLINE + ")")
+              + " |");
+      line(
+          "| "
+              + n
+              + "all anchored (CONFIRMED) after the writers stopped | "
+              + (round.anchored()
+                  ? seconds(round.anchoredAfter())
+                  : "NO (deadline " + DRAIN_DEADLINE + ")")
+              + " |");
+    }
     line(
         String.format(
             Locale.ROOT, "| checkpoints (one per sequencer batch) | %,d |", cpSizes.length));
@@ -512,8 +599,8 @@ public final class LogLoadBenchmark {
             allTxs));
     line("");
     line(
-        "### Commit → checkpointed and commit → anchored (every measured append, "
-            + result.writes()
+        "### Commit → checkpointed and commit → anchored (every measured starter append, "
+            + ids.length
             + " entries)");
     line("");
     line("| latency | entries | p50 | p90 | p99 | max |");
@@ -536,13 +623,18 @@ public final class LogLoadBenchmark {
             + ".");
   }
 
-  private String loadRow(String what, LoadLoop.Result load, LoadLoop.Result raw) {
+  private static double totalRate(List<LoadLoop.Result> results) {
+    long writes = results.stream().mapToLong(LoadLoop.Result::writes).sum();
+    long nanos = results.stream().mapToLong(r -> r.window().toNanos()).sum();
+    return writes / (nanos / 1e9);
+  }
+
+  private String loadRow(int round, String what, LoadLoop.Result load, LoadLoop.Result raw) {
     return String.format(
         Locale.ROOT,
-        "| %s | %d | %d s | %,d | %,.0f | %.2f | %,.0f µs |",
+        "| %d | %s | %,d | %,.0f | %.2f | %,.0f µs |",
+        round,
         what,
-        options.threads,
-        options.seconds,
         load.writes(),
         load.perSecond(),
         load.perSecond() / raw.perSecond(),
@@ -1026,7 +1118,8 @@ public final class LogLoadBenchmark {
                                 embedded PostgreSQL if that server is not reachable)
           --threads=8           concurrent writers (connections) in both append loads
           --warmup=5            seconds of warm-up before each append load (not counted)
-          --seconds=30          measured seconds of each append load (0 skips phases 1-3)
+          --seconds=20          measured seconds of each append load (0 skips the append loads)
+          --rounds=2            rounds of all append loads (raw, diagnostics, starter)
           --pool=16             R2DBC pool max size of the starter application
           --anchor-interval=2s  govchain.anchor.interval
           --anchor-every=1000   govchain.anchor.every-entries
@@ -1049,7 +1142,7 @@ public final class LogLoadBenchmark {
     boolean jdbcUrlGiven;
     int threads = 8;
     int warmup = 5;
-    int seconds = 30;
+    int seconds = 20;
     int pool = 16;
     String anchorInterval = "2s";
     int anchorEvery = 1000;
@@ -1064,6 +1157,7 @@ public final class LogLoadBenchmark {
     String report = "bench/target/log-bench-report.md";
     boolean keepDatabase;
     boolean diagnostics = true;
+    int rounds = 2;
 
     /** Parses {@code args}; null when help was asked for. */
     static Options parse(String[] args) {
@@ -1107,6 +1201,7 @@ public final class LogLoadBenchmark {
           case "report" -> o.report = value.isBlank() ? null : value;
           case "keep-database" -> o.keepDatabase = Boolean.parseBoolean(value);
           case "diagnostics" -> o.diagnostics = Boolean.parseBoolean(value);
+          case "rounds" -> o.rounds = positive(name, value);
           default -> throw new IllegalArgumentException("unknown option --" + name);
         }
       }
