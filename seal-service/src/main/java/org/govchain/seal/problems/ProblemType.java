@@ -1,0 +1,60 @@
+package org.govchain.seal.problems;
+
+import java.net.URI;
+import org.springframework.http.HttpStatus;
+
+/** Every kind of problem the seal API answers, with its status and stable type URI. */
+public enum ProblemType {
+  MALFORMED_REQUEST(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request"),
+  INVALID_REQUEST(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-request", "Invalid request"),
+  INVALID_CREDIT_CODE(
+      HttpStatus.UNPROCESSABLE_CONTENT,
+      "invalid-credit-code",
+      "Invalid unified social credit code"),
+  NOT_PNG(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "not-png", "Seal image is not a PNG"),
+  INVALID_IMAGE(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-image", "Unacceptable seal image"),
+  NOT_PDF(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "not-pdf", "Document is not a PDF"),
+  INVALID_PDF(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-pdf", "Unreadable PDF"),
+  UNSUPPORTED_MEDIA_TYPE(
+      HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported media type"),
+  TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "too-large", "Upload too large"),
+  UNKNOWN_SEAL(HttpStatus.NOT_FOUND, "unknown-seal", "Unknown seal"),
+  UNKNOWN_SEALING(HttpStatus.NOT_FOUND, "unknown-sealing", "Unknown sealing"),
+  ILLEGAL_TRANSITION(HttpStatus.CONFLICT, "illegal-transition", "Illegal seal transition"),
+  SEAL_NOT_ACTIVE(HttpStatus.CONFLICT, "seal-not-active", "Seal cannot seal"),
+  REVOCATION_REASON_REQUIRED(
+      HttpStatus.UNPROCESSABLE_CONTENT, "revocation-reason-required", "Revocation needs a reason"),
+  PLACEMENT(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-placement", "Seal placement off the page"),
+  HASH_ALGORITHM_MISMATCH(
+      HttpStatus.UNPROCESSABLE_CONTENT, "hash-algorithm-mismatch", "Wrong hash algorithm"),
+  IDEMPOTENCY_KEY_REUSED(
+      HttpStatus.UNPROCESSABLE_CONTENT,
+      "idempotency-key-reused",
+      "Idempotency-Key reused with a different request"),
+  CONFLICT(HttpStatus.CONFLICT, "conflict", "Conflicting write");
+
+  /** Every type URI starts with this. */
+  public static final String TYPE_BASE = "https://govchain.example/problems/";
+
+  private final HttpStatus status;
+  private final String kind;
+  private final String title;
+
+  ProblemType(HttpStatus status, String kind, String title) {
+    this.status = status;
+    this.kind = kind;
+    this.title = title;
+  }
+
+  public HttpStatus status() {
+    return status;
+  }
+
+  public URI type() {
+    return URI.create(TYPE_BASE + kind);
+  }
+
+  public String title() {
+    return title;
+  }
+}

@@ -1,0 +1,611 @@
+package org.govchain.seal.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.security.KeyPair;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.govchain.seal.ca.SealCertificateAuthority;
+import org.govchain.seal.ca.SealSubject;
+import org.govchain.seal.keys.SignatureAlgorithm;
+import org.govchain.seal.sealing.PdfSealer;
+import org.govchain.seal.sealing.SealPlacement;
+import org.govchain.seal.sealing.SigningKey;
+import org.govchain.seal.seals.CreditCode;
+import org.govchain.seal.seals.SealImage;
+import org.govchain.seal.seals.SealImageLimits;
+import org.govchain.seal.seals.SealType;
+import org.govchain.seal.seals.ValidityPeriod;
+import org.govchain.testsupport.PostgresServer;
+import org.govchain.testsupport.WithPostgres;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** The seal API end to end over HTTP, against real PostgreSQL (no chain: anchoring is off). */
+@WithPostgres
+class SealApiIT {
+
+  private static final String PROBLEMS = "https://govchain.example/problems/";
+  private static SealApp app;
+
+  @BeforeAll
+  static void start(PostgresServer.Database db) {
+    app = SealApp.start(db);
+  }
+
+  @AfterAll
+  static void stop() {
+    app.close();
+  }
+
+  @Test
+  void sealLifecycleGoesActiveSuspendedActiveRevokedAndIllegalTransitionsAre409() {
+    String id = app.createSeal(SealApp.createRequest("合同专用章 lifecycle"));
+    WebTestClient c = app.client;
+    c.get()
+        .uri("/api/seal/seals/{id}", id)
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.status")
+        .isEqualTo("ACTIVE")
+        .jsonPath("$.version")
+        .isEqualTo(1)
+        .jsonPath("$.typeName")
+        .isEqualTo("公章");
+    post(id, "suspend")
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.status")
+        .isEqualTo("SUSPENDED");
+    post(id, "suspend")
+        .expectStatus()
+        .isEqualTo(409)
+        .expectBody()
+        .jsonPath("$.type")
+        .isEqualTo(PROBLEMS + "illegal-transition")
+        .jsonPath("$.status")
+        .isEqualTo("SUSPENDED");
+    post(id, "resume").expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("ACTIVE");
+    c.post()
+        .uri("/api/seal/seals/{id}/revoke", id)
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(Map.of())
+        .exchange()
+        .expectStatus()
+        .isEqualTo(422)
+        .expectBody()
+        .jsonPath("$.type")
+        .isEqualTo(PROBLEMS + "revocation-reason-required");
+    revoke(id)
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.status")
+        .isEqualTo("REVOKED")
+        .jsonPath("$.revocationReason")
+        .isEqualTo("key compromised")
+        .jsonPath("$.version")
+        .isEqualTo(4);
+    post(id, "resume").expectStatus().isEqualTo(409);
+    post(id, "suspend").expectStatus().isEqualTo(409);
+
+    assertThat(app.count("SELECT count(*) FROM govchain_log_entry WHERE subject = '" + id + "'"))
+        .as("created, suspended, resumed, revoked")
+        .isEqualTo(4);
+    assertThat(app.count("SELECT count(*) FROM seal_status_change WHERE seal_id = '" + id + "'"))
+        .isEqualTo(4);
+    assertThat(
+            app.count(
+                "SELECT count(*) FROM govchain_log_entry WHERE subject = '"
+                    + id
+                    + "' AND convert_from(envelope, 'UTF8') LIKE '%encrypted%'"))
+        .isZero();
+  }
+
+  @Test
+  void listsSealsFilteredByCreditCodeAndStatusInPages() {
+    String a = app.createSeal(SealApp.createRequest("list A"));
+    String b = app.createSeal(SealApp.createRequest("list B"));
+    post(b, "suspend").expectStatus().isOk();
+    app.client
+        .get()
+        .uri("/api/seal/seals?creditCode={c}&status=SUSPENDED&size=200", SealApp.CREDIT_CODE)
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.items[?(@.id == '" + b + "')]")
+        .exists()
+        .jsonPath("$.items[?(@.id == '" + a + "')]")
+        .doesNotExist();
+    app.client
+        .get()
+        .uri("/api/seal/seals?page=0&size=1")
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.items.length()")
+        .isEqualTo(1)
+        .jsonPath("$.size")
+        .isEqualTo(1);
+  }
+
+  @Test
+  void sealedPdfCarriesOneSignatureThatVerifiesAndStaysValidAfterRevocation() throws Exception {
+    String id = app.createSeal(SealApp.createRequest("seal for stamping"));
+    EntityExchangeResult<byte[]> stamped =
+        seal(id, SealApp.pdf("contract 1"))
+            .expectStatus()
+            .isCreated()
+            .expectHeader()
+            .contentType(MediaType.APPLICATION_PDF)
+            .expectBody(byte[].class)
+            .returnResult();
+    String sealingId = stamped.getResponseHeaders().getFirst("Sealing-Id");
+    assertThat(stamped.getResponseHeaders().getLocation())
+        .hasToString("/api/seal/sealings/" + sealingId);
+    byte[] sealed = stamped.getResponseBody();
+    try (PDDocument document = Loader.loadPDF(sealed)) {
+      assertThat(document.getSignatureDictionaries()).hasSize(1);
+      assertThat(document.getSignatureDictionaries().get(0).getSubFilter())
+          .isEqualTo("ETSI.CAdES.detached");
+    }
+
+    verify(sealed, null)
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.verdict")
+        .isEqualTo("SIGNATURE_VALID")
+        .jsonPath("$.signatures[0].sealId")
+        .isEqualTo(id)
+        .jsonPath("$.signatures[0].logRecord.sealingId")
+        .isEqualTo(sealingId)
+        .jsonPath("$.signatures[0].logRecord.status")
+        .isEqualTo("NOT_ANCHORED_YET");
+    app.client
+        .get()
+        .uri("/api/seal/sealings/{id}", sealingId)
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.sealId")
+        .isEqualTo(id)
+        .jsonPath("$.kind")
+        .isEqualTo("PDF")
+        .jsonPath("$.sealedSha256")
+        .isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(sealed)));
+    app.client
+        .get()
+        .uri("/api/seal/sealings/{id}/proof", sealingId)
+        .exchange()
+        .expectStatus()
+        .isEqualTo(409)
+        .expectBody()
+        .jsonPath("$.type")
+        .isEqualTo(PROBLEMS + "not-anchored-yet");
+
+    revoke(id).expectStatus().isOk();
+    // Wait past the second of the revocation: signing times have whole seconds.
+    Thread.sleep(1100); // waiting for the clock, not for a process
+    verify(sealed, null)
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.verdict")
+        .isEqualTo("SIGNATURE_VALID");
+    Map<String, Long> before = app.rowCounts();
+    seal(id, SealApp.pdf("after revocation"))
+        .expectStatus()
+        .isEqualTo(409)
+        .expectBody()
+        .jsonPath("$.type")
+        .isEqualTo(PROBLEMS + "seal-not-active")
+        .jsonPath("$.status")
+        .isEqualTo("REVOKED");
+    assertThat(app.rowCounts()).isEqualTo(before);
+  }
+
+  @Test
+  void alteredSealedPdfIsAltered() {
+    String id = app.createSeal(SealApp.createRequest("seal for altering"));
+    byte[] sealed =
+        seal(id, SealApp.pdf("amount 100"))
+            .expectStatus()
+            .isCreated()
+            .expectBody(byte[].class)
+            .returnResult()
+            .getResponseBody();
+    byte[] altered = java.util.Arrays.copyOf(sealed, sealed.length + 12);
+    System.arraycopy("%% tampered\n".getBytes(), 0, altered, sealed.length, 12);
+    verify(altered, null)
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.verdict")
+        .isEqualTo("ALTERED");
+    byte[] flipped = sealed.clone();
+    int at = indexOf(flipped, "/Producer".getBytes());
+    int target = at > 0 ? at + 1 : 20;
+    flipped[target] = (byte) (flipped[target] ^ 0x01);
+    verify(flipped, null)
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.verdict")
+        .value(v -> assertThat(v).isIn("ALTERED", "FORGED"));
+    verify(SealApp.pdf("never sealed"), null)
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.verdict")
+        .isEqualTo("NOT_SIGNED");
+  }
+
+  @Test
+  void pdfSealedByAnotherCaIsForgedAndAGenuineUnknownCertificateIsNotValid() {
+    SecureRandom random = new SecureRandom();
+    SealCertificateAuthority other =
+        SealCertificateAuthority.generateDevRoot(Instant.now(), random);
+    KeyPair pair = SignatureAlgorithm.ECDSA_P256_SHA256.generateKeyPair(random);
+    var cert =
+        other.issue(
+            new SealSubject(
+                UUID.randomUUID(),
+                "forged seal",
+                SealType.OFFICIAL,
+                "某公司",
+                new CreditCode(SealApp.CREDIT_CODE)),
+            pair.getPublic(),
+            ValidityPeriod.of(Instant.now().minusSeconds(600), Instant.now().plusSeconds(86400)));
+    byte[] forged =
+        new PdfSealer(1 << 20)
+            .seal(
+                SealApp.pdf("forged"),
+                SealPlacement.of(1, 20, 20, 40),
+                SealImage.fromPng(SealApp.png(200, 200, false), SealImageLimits.defaults()),
+                SigningKey.of(pair.getPrivate(), other.chainFor(cert)),
+                Instant.now());
+    verify(forged, null)
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.verdict")
+        .isEqualTo("FORGED")
+        .jsonPath("$.signatures[0].logRecord.status")
+        .isEqualTo("NO_SEALING_RECORD");
+  }
+
+  @Test
+  void hashSignaturesOfEcdsaAndSm2SealsVerifyDetached() throws Exception {
+    for (String algorithm : List.of("ECDSA_P256_SHA256", "SM2_SM3")) {
+      Map<String, Object> request = SealApp.createRequest("hash seal " + algorithm);
+      request.put("algorithm", algorithm);
+      String id = app.createSeal(request);
+      byte[] document = ("invoice " + algorithm).getBytes();
+      String digest = algorithm.startsWith("SM2") ? "SM3" : "SHA-256";
+      byte[] hash =
+          MessageDigest.getInstance(digest, org.govchain.seal.keys.BouncyCastle.PROVIDER)
+              .digest(document);
+      Map<?, ?> sealing =
+          app.client
+              .post()
+              .uri("/api/seal/seals/{id}/signatures", id)
+              .contentType(MediaType.APPLICATION_JSON)
+              .bodyValue(Map.of("hash", HexFormat.of().formatHex(hash), "hashAlgorithm", digest))
+              .exchange()
+              .expectStatus()
+              .isCreated()
+              .expectBody(Map.class)
+              .returnResult()
+              .getResponseBody();
+      byte[] signature = Base64.getDecoder().decode((String) sealing.get("signature"));
+      verify(document, signature)
+          .expectStatus()
+          .isOk()
+          .expectBody()
+          .jsonPath("$.verdict")
+          .isEqualTo("SIGNATURE_VALID")
+          .jsonPath("$.kind")
+          .isEqualTo("DETACHED")
+          .jsonPath("$.signatures[0].logRecord.sealingId")
+          .isEqualTo(sealing.get("id"));
+      verify("another document".getBytes(), signature)
+          .expectStatus()
+          .isOk()
+          .expectBody()
+          .jsonPath("$.verdict")
+          .isEqualTo("ALTERED");
+      String wrong = digest.equals("SM3") ? "SHA-256" : "SM3";
+      app.client
+          .post()
+          .uri("/api/seal/seals/{id}/signatures", id)
+          .contentType(MediaType.APPLICATION_JSON)
+          .bodyValue(Map.of("hash", HexFormat.of().formatHex(hash), "hashAlgorithm", wrong))
+          .exchange()
+          .expectStatus()
+          .isEqualTo(422)
+          .expectBody()
+          .jsonPath("$.type")
+          .isEqualTo(PROBLEMS + "hash-algorithm-mismatch");
+    }
+  }
+
+  @Test
+  void badInputsGetTheirProblemTypeAndWriteNothing() {
+    String id = app.createSeal(SealApp.createRequest("seal for bad inputs"));
+    Map<String, Long> before = app.rowCounts();
+
+    Map<String, Object> notPng = SealApp.createRequest("x");
+    notPng.put("imagePng", Base64.getEncoder().encodeToString("GIF89a not a png".getBytes()));
+    create(notPng)
+        .expectStatus()
+        .isEqualTo(415)
+        .expectBody()
+        .jsonPath("$.type")
+        .isEqualTo(PROBLEMS + "not-png");
+
+    Map<String, Object> badCode = SealApp.createRequest("x");
+    badCode.put("creditCode", "914403001922038217");
+    create(badCode)
+        .expectStatus()
+        .isEqualTo(422)
+        .expectBody()
+        .jsonPath("$.type")
+        .isEqualTo(PROBLEMS + "invalid-credit-code")
+        .jsonPath("$.errors[0].field")
+        .isEqualTo("creditCode")
+        .jsonPath("$.expected")
+        .isEqualTo("6");
+
+    Map<String, Object> huge = SealApp.createRequest("x");
+    huge.put("imagePng", Base64.getEncoder().encodeToString(SealApp.png(600, 600, true)));
+    create(huge)
+        .expectStatus()
+        .isEqualTo(413)
+        .expectBody()
+        .jsonPath("$.type")
+        .isEqualTo(PROBLEMS + "too-large");
+
+    Map<String, Object> missing = SealApp.createRequest("x");
+    missing.remove("name");
+    missing.remove("type");
+    create(missing)
+        .expectStatus()
+        .isEqualTo(422)
+        .expectBody()
+        .jsonPath("$.type")
+        .isEqualTo(PROBLEMS + "invalid-request")
+        .jsonPath("$.errors[?(@.field == 'name')]")
+        .exists()
+        .jsonPath("$.errors[?(@.field == 'type')]")
+        .exists();
+
+    Map<String, Object> backwards = SealApp.createRequest("x");
+    backwards.put("validUntil", backwards.get("validFrom"));
+    create(backwards)
+        .expectStatus()
+        .isEqualTo(422)
+        .expectBody()
+        .jsonPath("$.errors[0].field")
+        .isEqualTo("validUntil");
+
+    app.client
+        .post()
+        .uri("/api/seal/seals")
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue("{\"name\": ")
+        .exchange()
+        .expectStatus()
+        .isEqualTo(400)
+        .expectHeader()
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .expectBody()
+        .jsonPath("$.type")
+        .isEqualTo(PROBLEMS + "malformed-request");
+
+    seal(id, "just text, no PDF".getBytes())
+        .expectStatus()
+        .isEqualTo(415)
+        .expectBody()
+        .jsonPath("$.type")
+        .isEqualTo(PROBLEMS + "not-pdf");
+    byte[] big = new byte[400 * 1024];
+    System.arraycopy("%PDF-1.7\n".getBytes(), 0, big, 0, 9);
+    seal(id, big)
+        .expectStatus()
+        .isEqualTo(413)
+        .expectBody()
+        .jsonPath("$.type")
+        .isEqualTo(PROBLEMS + "too-large");
+    seal(id, SealApp.pdf("page 2?"), "2")
+        .expectStatus()
+        .isEqualTo(422)
+        .expectBody()
+        .jsonPath("$.type")
+        .isEqualTo(PROBLEMS + "invalid-placement");
+    seal(id, SealApp.pdf("page x"), "x")
+        .expectStatus()
+        .isEqualTo(422)
+        .expectBody()
+        .jsonPath("$.errors[0].field")
+        .isEqualTo("page");
+    seal(UUID.randomUUID().toString(), SealApp.pdf("unknown"))
+        .expectStatus()
+        .isEqualTo(404)
+        .expectBody()
+        .jsonPath("$.type")
+        .isEqualTo(PROBLEMS + "unknown-seal");
+    app.client
+        .get()
+        .uri("/api/seal/seals/{id}", UUID.randomUUID())
+        .exchange()
+        .expectStatus()
+        .isEqualTo(404);
+    post(UUID.randomUUID().toString(), "suspend").expectStatus().isEqualTo(404);
+    verify("not a pdf".getBytes(), null).expectStatus().isEqualTo(415);
+
+    assertThat(app.rowCounts()).isEqualTo(before);
+  }
+
+  @Test
+  void idempotencyKeyReplaysTheFirstResponseAndRefusesADifferentBody() {
+    Map<String, Object> request = SealApp.createRequest("idempotent seal");
+    String key = UUID.randomUUID().toString();
+    EntityExchangeResult<String> first =
+        createWithKey(request, key)
+            .expectStatus()
+            .isCreated()
+            .expectBody(String.class)
+            .returnResult();
+    Map<String, Long> afterFirst = app.rowCounts();
+    post(idOf(first.getResponseBody()), "suspend").expectStatus().isOk();
+    EntityExchangeResult<String> repeat =
+        createWithKey(request, key)
+            .expectStatus()
+            .isCreated()
+            .expectBody(String.class)
+            .returnResult();
+    assertThat(repeat.getResponseBody()).isEqualTo(first.getResponseBody());
+    assertThat(repeat.getResponseHeaders().getLocation())
+        .isEqualTo(first.getResponseHeaders().getLocation());
+    Map<String, Object> other = new java.util.LinkedHashMap<>(request);
+    other.put("name", "another name");
+    Map<String, Long> beforeOther = app.rowCounts();
+    createWithKey(other, key)
+        .expectStatus()
+        .isEqualTo(422)
+        .expectBody()
+        .jsonPath("$.type")
+        .isEqualTo(PROBLEMS + "idempotency-key-reused");
+    assertThat(app.rowCounts()).isEqualTo(beforeOther);
+    assertThat(beforeOther.get("seal")).isEqualTo(afterFirst.get("seal"));
+  }
+
+  @Test
+  void twentyConcurrentSealingsWithOneSealAllSucceedWithDistinctRecords() throws Exception {
+    String id = app.createSeal(SealApp.createRequest("busy seal"));
+    byte[] pdf = SealApp.pdf("bulk");
+    Set<String> ids = ConcurrentHashMap.newKeySet();
+    // own threads: the server in this JVM needs boundedElastic for its PDF work
+    ExecutorService clients = Executors.newFixedThreadPool(20);
+    try {
+      List<Future<String>> results = new java.util.ArrayList<>();
+      for (int i = 0; i < 20; i++) {
+        results.add(
+            clients.submit(
+                () ->
+                    seal(id, pdf)
+                        .expectStatus()
+                        .isCreated()
+                        .returnResult(byte[].class)
+                        .getResponseHeaders()
+                        .getFirst("Sealing-Id")));
+      }
+      for (Future<String> f : results) {
+        ids.add(f.get(2, TimeUnit.MINUTES));
+      }
+    } finally {
+      clients.shutdownNow();
+    }
+    assertThat(ids).hasSize(20).allMatch(Objects::nonNull);
+    assertThat(app.count("SELECT count(*) FROM sealing WHERE seal_id = '" + id + "'"))
+        .isEqualTo(20);
+  }
+
+  private static String idOf(String json) {
+    int at = json.indexOf("\"id\":\"") + 6;
+    return json.substring(at, json.indexOf('"', at));
+  }
+
+  private static int indexOf(byte[] haystack, byte[] needle) {
+    outer:
+    for (int i = 0; i + needle.length <= haystack.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (haystack[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
+  }
+
+  private static WebTestClient.ResponseSpec post(String id, String action) {
+    return app.client.post().uri("/api/seal/seals/{id}/" + action, id).exchange();
+  }
+
+  private static WebTestClient.ResponseSpec revoke(String id) {
+    return app.client
+        .post()
+        .uri("/api/seal/seals/{id}/revoke", id)
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(Map.of("reason", "key compromised"))
+        .exchange();
+  }
+
+  private static WebTestClient.ResponseSpec create(Map<String, Object> request) {
+    return app.client
+        .post()
+        .uri("/api/seal/seals")
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(request)
+        .exchange();
+  }
+
+  private static WebTestClient.ResponseSpec createWithKey(Map<String, Object> request, String key) {
+    return app.client
+        .post()
+        .uri("/api/seal/seals")
+        .header("Idempotency-Key", key)
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(request)
+        .exchange();
+  }
+
+  private static WebTestClient.ResponseSpec seal(String id, byte[] pdf) {
+    return seal(id, pdf, "1");
+  }
+
+  private static WebTestClient.ResponseSpec seal(String id, byte[] pdf, String page) {
+    return app.client
+        .post()
+        .uri("/api/seal/seals/{id}/sealings", id)
+        .contentType(MediaType.MULTIPART_FORM_DATA)
+        .bodyValue(SealApp.sealingForm(pdf, page))
+        .exchange();
+  }
+
+  private static WebTestClient.ResponseSpec verify(byte[] document, byte[] signature) {
+    return app.client
+        .post()
+        .uri("/api/seal/verifications")
+        .contentType(MediaType.MULTIPART_FORM_DATA)
+        .bodyValue(SealApp.verificationForm(document, signature))
+        .exchange();
+  }
+}

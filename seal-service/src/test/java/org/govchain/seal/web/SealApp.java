@@ -1,0 +1,231 @@
+package org.govchain.seal.web;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import javax.imageio.ImageIO;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.govchain.seal.SealServiceApplication;
+import org.govchain.testsupport.PostgresServer;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.MultipartBodyBuilder;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.util.MultiValueMap;
+
+/** The seal service running on a random port against a test database, with request fixtures. */
+final class SealApp implements AutoCloseable {
+
+  /** Huawei's published unified social credit code. */
+  static final String CREDIT_CODE = "914403001922038216";
+
+  final ConfigurableApplicationContext context;
+  final WebTestClient client;
+  final PostgresServer.Database db;
+
+  private SealApp(ConfigurableApplicationContext context, PostgresServer.Database db) {
+    this.context = context;
+    this.db = db;
+    String port = context.getEnvironment().getProperty("local.server.port");
+    this.client =
+        WebTestClient.bindToServer()
+            .baseUrl("http://localhost:" + port)
+            .responseTimeout(Duration.ofSeconds(90))
+            .codecs(c -> c.defaultCodecs().maxInMemorySize(16 * 1024 * 1024))
+            .build();
+  }
+
+  static SealApp start(PostgresServer.Database db, String... extra) {
+    Path dataDir;
+    try {
+      dataDir = Files.createTempDirectory("seal-data");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    List<String> args = new ArrayList<>();
+    for (String p : db.springProperties()) {
+      args.add("--" + p);
+    }
+    args.addAll(
+        List.of(
+            "--server.port=0",
+            "--spring.main.banner-mode=off",
+            "--govchain.seal.ca.data-dir=" + dataDir,
+            "--govchain.seal.uploads.max-pdf-size=300KB",
+            "--govchain.log.sequencer.interval=100ms"));
+    for (String p : extra) {
+      args.add("--" + p);
+    }
+    return new SealApp(
+        new SpringApplicationBuilder(SealServiceApplication.class).run(args.toArray(String[]::new)),
+        db);
+  }
+
+  /** A JSON create request for an ECDSA official seal valid for a year. */
+  static Map<String, Object> createRequest(String name) {
+    Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    return new java.util.LinkedHashMap<>(
+        Map.of(
+            "name",
+            name,
+            "organisation",
+            "华为技术有限公司",
+            "creditCode",
+            CREDIT_CODE,
+            "type",
+            "OFFICIAL",
+            "validFrom",
+            now.minus(Duration.ofMinutes(5)).toString(),
+            "validUntil",
+            now.plus(Duration.ofDays(365)).toString(),
+            "imagePng",
+            Base64.getEncoder().encodeToString(png(200, 200, false))));
+  }
+
+  /** Creates a seal and returns its id. */
+  String createSeal(Map<String, Object> request) {
+    return client
+        .post()
+        .uri("/api/seal/seals")
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(request)
+        .exchange()
+        .expectStatus()
+        .isCreated()
+        .expectBody(Map.class)
+        .returnResult()
+        .getResponseBody()
+        .get("id")
+        .toString();
+  }
+
+  /** A red seal-like PNG; with noise it does not compress (for size limits). */
+  static byte[] png(int width, int height, boolean noise) {
+    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
+    Graphics2D g = image.createGraphics();
+    g.setColor(Color.RED);
+    g.drawOval(2, 2, width - 4, height - 4);
+    g.dispose();
+    if (noise) {
+      Random random = new Random(42);
+      for (int y = 0; y < height; y++) {
+        for (int x = 0; x < width; x++) {
+          image.setRGB(x, y, random.nextInt() | 0xFF000000);
+        }
+      }
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try {
+      ImageIO.write(image, "png", out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
+  /** A one-page A4 PDF made with PDFBox. */
+  static byte[] pdf(String text) {
+    try (PDDocument document = new PDDocument()) {
+      PDPage page = new PDPage(PDRectangle.A4);
+      document.addPage(page);
+      try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+        content.beginText();
+        content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 14);
+        content.newLineAtOffset(72, 760);
+        content.showText(text);
+        content.endText();
+      }
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      document.save(out);
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The multipart body of a sealing request. */
+  static MultiValueMap<String, HttpEntity<?>> sealingForm(byte[] document, String page) {
+    MultipartBodyBuilder form = new MultipartBodyBuilder();
+    form.part("document", document).filename("document.pdf").contentType(MediaType.APPLICATION_PDF);
+    form.part("page", page);
+    form.part("x", "120");
+    form.part("y", "200");
+    form.part("width", "40");
+    return form.build();
+  }
+
+  /** The multipart body of a verification request. */
+  static MultiValueMap<String, HttpEntity<?>> verificationForm(byte[] document, byte[] signature) {
+    MultipartBodyBuilder form = new MultipartBodyBuilder();
+    form.part("document", document).filename("document");
+    if (signature != null) {
+      form.part("signature", signature).filename("signature.p7s");
+    }
+    return form.build();
+  }
+
+  /**
+   * Row counts of the tables a write touches: seal, status changes, sealings, log entries, keys.
+   */
+  Map<String, Long> rowCounts() {
+    try (Connection c = db.connect();
+        Statement s = c.createStatement()) {
+      Map<String, Long> counts = new java.util.TreeMap<>();
+      for (String table :
+          List.of(
+              "seal",
+              "seal_status_change",
+              "sealing",
+              "govchain_log_entry",
+              "idempotency_record")) {
+        try (ResultSet r = s.executeQuery("SELECT count(*) FROM " + table)) {
+          r.next();
+          counts.put(table, r.getLong(1));
+        }
+      }
+      return counts;
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  long count(String sql) {
+    try (Connection c = db.connect();
+        Statement s = c.createStatement();
+        ResultSet r = s.executeQuery(sql)) {
+      r.next();
+      return r.getLong(1);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    context.close();
+  }
+}
