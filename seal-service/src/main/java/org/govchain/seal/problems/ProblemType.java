@@ -6,6 +6,8 @@ import org.springframework.http.HttpStatus;
 /** Every kind of problem the seal API answers, with its status and stable type URI. */
 public enum ProblemType {
   MALFORMED_REQUEST(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request"),
+  UNAUTHORIZED(HttpStatus.UNAUTHORIZED, "unauthorized", "Authentication required"),
+  FORBIDDEN(HttpStatus.FORBIDDEN, "forbidden", "Role not allowed"),
   INVALID_REQUEST(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-request", "Invalid request"),
   INVALID_CREDIT_CODE(
       HttpStatus.UNPROCESSABLE_CONTENT,

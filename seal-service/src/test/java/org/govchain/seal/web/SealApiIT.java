@@ -197,9 +197,11 @@ class SealApiIT {
         .isEqualTo(id)
         .jsonPath("$.kind")
         .isEqualTo("PDF")
+        .jsonPath("$.operator")
+        .isEqualTo(SealApp.CLERK)
         .jsonPath("$.sealedSha256")
         .isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(sealed)));
-    app.client
+    app.auditor
         .get()
         .uri("/api/seal/sealings/{id}/proof", sealingId)
         .exchange()
@@ -600,8 +602,9 @@ class SealApiIT {
         .exchange();
   }
 
+  /** Verification is public: it is sent without a token. */
   private static WebTestClient.ResponseSpec verify(byte[] document, byte[] signature) {
-    return app.client
+    return app.anonymous
         .post()
         .uri("/api/seal/verifications")
         .contentType(MediaType.MULTIPART_FORM_DATA)

@@ -32,6 +32,7 @@ import org.govchain.testsupport.PostgresServer;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -43,20 +44,48 @@ final class SealApp implements AutoCloseable {
   /** Huawei's published unified social credit code. */
   static final String CREDIT_CODE = "914403001922038216";
 
+  /** The subject of the seal clerk's token: the operator recorded for its sealings. */
+  static final String CLERK = "clerk-wang";
+
+  /** The subject of the auditor's token. */
+  static final String AUDITOR = "auditor-li";
+
   final ConfigurableApplicationContext context;
+  final TestTokens tokens;
+
+  /** A client with a seal clerk's token ({@link #CLERK}, role {@code seal-clerk}). */
   final WebTestClient client;
+
+  /** A client with an auditor's token ({@link #AUDITOR}, role {@code auditor}). */
+  final WebTestClient auditor;
+
+  /** A client without any token. */
+  final WebTestClient anonymous;
+
   final PostgresServer.Database db;
 
-  private SealApp(ConfigurableApplicationContext context, PostgresServer.Database db) {
+  private SealApp(
+      ConfigurableApplicationContext context, TestTokens tokens, PostgresServer.Database db) {
     this.context = context;
+    this.tokens = tokens;
     this.db = db;
+    this.client = withToken(tokens.token(CLERK, "seal-clerk"));
+    this.auditor = withToken(tokens.token(AUDITOR, "auditor"));
+    this.anonymous = withToken(null);
+  }
+
+  /** A client that sends {@code token} as its bearer token, or none if it is null. */
+  WebTestClient withToken(String token) {
     String port = context.getEnvironment().getProperty("local.server.port");
-    this.client =
+    WebTestClient.Builder builder =
         WebTestClient.bindToServer()
             .baseUrl("http://localhost:" + port)
             .responseTimeout(Duration.ofSeconds(90))
-            .codecs(c -> c.defaultCodecs().maxInMemorySize(16 * 1024 * 1024))
-            .build();
+            .codecs(c -> c.defaultCodecs().maxInMemorySize(16 * 1024 * 1024));
+    if (token != null) {
+      builder.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token);
+    }
+    return builder.build();
   }
 
   static SealApp start(PostgresServer.Database db, String... extra) {
@@ -66,7 +95,9 @@ final class SealApp implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    TestTokens tokens = TestTokens.generate();
     List<String> args = new ArrayList<>();
+    args.add("--" + tokens.publicKeyLocationProperty());
     for (String p : db.springProperties()) {
       args.add("--" + p);
     }
@@ -82,6 +113,7 @@ final class SealApp implements AutoCloseable {
     }
     return new SealApp(
         new SpringApplicationBuilder(SealServiceApplication.class).run(args.toArray(String[]::new)),
+        tokens,
         db);
   }
 

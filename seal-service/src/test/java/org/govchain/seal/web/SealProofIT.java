@@ -78,7 +78,7 @@ class SealProofIT {
           .isEqualTo(Verdict.VALID);
 
       Map<?, ?> verification =
-          app.client
+          app.anonymous
               .post()
               .uri("/api/seal/verifications")
               .contentType(MediaType.MULTIPART_FORM_DATA)
@@ -106,9 +106,10 @@ class SealProofIT {
   private static ProofBundle awaitProof(SealApp app, String path) throws InterruptedException {
     Instant deadline = Instant.now().plus(DEADLINE);
     while (Instant.now().isBefore(deadline)) {
-      var result = app.client.get().uri(path).exchange().returnResult(byte[].class);
+      // expectBody reads the whole answer (all chunks), not just its last buffer
+      var result = app.auditor.get().uri(path).exchange().expectBody(byte[].class).returnResult();
       if (result.getStatus().value() == 200) {
-        return ProofBundleJson.parse(result.getResponseBody().blockLast(DEADLINE));
+        return ProofBundleJson.parse(result.getResponseBody());
       }
       assertThat(result.getStatus().value())
           .as("only not-anchored-yet while waiting")

@@ -135,8 +135,15 @@ class SealingResource {
     }
   }
 
-  /** Who seals: the authenticated principal, or {@code anonymous} while security is off. */
+  /**
+   * Who seals: the authenticated principal's name, i.e. the token's {@code sub} claim (the security
+   * rules let only authenticated seal clerks reach the sealing endpoints).
+   */
   private static Mono<String> operator(ServerWebExchange exchange) {
-    return exchange.getPrincipal().map(Principal::getName).defaultIfEmpty("anonymous");
+    return exchange
+        .getPrincipal()
+        .map(Principal::getName)
+        .switchIfEmpty(
+            Mono.error(new IllegalStateException("a sealing request reached without a principal")));
   }
 }

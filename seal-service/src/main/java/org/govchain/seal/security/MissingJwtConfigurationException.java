@@ -1,0 +1,14 @@
+package org.govchain.seal.security;
+
+/** The service was started without any way to validate tokens, so it refuses to start. */
+public final class MissingJwtConfigurationException extends IllegalStateException {
+
+  MissingJwtConfigurationException() {
+    super(
+        "seal-service refuses to start without token validation: set GOVCHAIN_JWT_ISSUER_URI"
+            + " (spring.security.oauth2.resourceserver.jwt.issuer-uri) or GOVCHAIN_JWT_JWK_SET_URI"
+            + " (…jwt.jwk-set-uri), or GOVCHAIN_JWT_PUBLIC_KEY_LOCATION (…jwt.public-key-location,"
+            + " an RSA public key PEM, e.g. file:/path/key.pub) — see seal-service/README.md,"
+            + " Security");
+  }
+}

@@ -1,0 +1,79 @@
+package org.govchain.seal.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.jwt.Jwt;
+
+class JwtRolesConverterTest {
+
+  private final JwtRolesConverter converter = new JwtRolesConverter();
+
+  @Test
+  void rolesArrayBecomesRoleAuthoritiesAndSubjectTheName() {
+    AbstractAuthenticationToken auth =
+        converter
+            .convert(jwt(Map.of("sub", "clerk-1", "roles", List.of("seal-clerk", "auditor"))))
+            .block();
+    assertThat(auth.getName()).isEqualTo("clerk-1");
+    assertThat(authorities(auth)).containsExactly("ROLE_seal-clerk", "ROLE_auditor");
+  }
+
+  @Test
+  void spaceSeparatedRolesStringIsAccepted() {
+    assertThat(authorities(convert(Map.of("sub", "a", "roles", " admin  auditor "))))
+        .containsExactly("ROLE_admin", "ROLE_auditor");
+  }
+
+  @Test
+  void scopeAndScpEntriesCountOnlyWhenTheyNameARole() {
+    assertThat(
+            authorities(
+                convert(
+                    Map.of(
+                        "sub",
+                        "a",
+                        "scope",
+                        "openid seal-clerk profile",
+                        "scp",
+                        List.of("admin")))))
+        .containsExactly("ROLE_seal-clerk", "ROLE_admin");
+  }
+
+  @Test
+  void tokenWithoutRoleClaimsHasNoAuthorities() {
+    assertThat(authorities(convert(Map.of("sub", "a", "roles", 42)))).isEmpty();
+  }
+
+  @Test
+  void tokenWithoutSubjectIsRejectedAsInvalid() {
+    assertThatThrownBy(() -> convert(Map.of("roles", List.of("seal-clerk"))))
+        .isInstanceOf(OAuth2AuthenticationException.class)
+        .hasMessageContaining("subject");
+  }
+
+  private AbstractAuthenticationToken convert(Map<String, Object> claims) {
+    return converter.convert(jwt(claims)).block();
+  }
+
+  private static List<String> authorities(AbstractAuthenticationToken auth) {
+    return auth.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList();
+  }
+
+  private static Jwt jwt(Map<String, Object> claims) {
+    Instant now = Instant.now();
+    return Jwt.withTokenValue("t")
+        .header("alg", "RS256")
+        .claims(c -> c.putAll(claims))
+        .issuedAt(now)
+        .expiresAt(now.plusSeconds(60))
+        .build();
+  }
+}
