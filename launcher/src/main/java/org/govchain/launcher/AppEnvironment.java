@@ -1,0 +1,127 @@
+package org.govchain.launcher;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.govchain.anchor.checkpoint.NoteSigner;
+import org.web3j.utils.Numeric;
+
+/**
+ * The command line and environment of each Java application: its port, its database, its data
+ * directory, its keys, the chain and registry, and where tokens are checked — the variables each
+ * module documents in its README.
+ */
+final class AppEnvironment {
+
+  /** JVM options for each application: small heaps and quick start-up on a laptop. */
+  static final String DEFAULT_JAVA_OPTS = "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
+
+  private final Settings settings;
+  private final Home home;
+  private final DevKeys keys;
+  private final RegistrySetup.Deployment deployment;
+  private final Map<Application, NoteSigner> signers;
+  private final Map<Application, PostgresServer.Database> databases;
+  private final List<Application> running;
+
+  AppEnvironment(
+      Settings settings,
+      Home home,
+      DevKeys keys,
+      RegistrySetup.Deployment deployment,
+      Map<Application, NoteSigner> signers,
+      Map<Application, PostgresServer.Database> databases,
+      List<Application> running) {
+    this.settings = settings;
+    this.home = home;
+    this.keys = keys;
+    this.deployment = deployment;
+    this.signers = signers;
+    this.databases = databases;
+    this.running = running;
+  }
+
+  /** {@code java <options> -jar <jar>}, with the launcher's own JVM. */
+  List<String> command(Application app) {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    String options = settings.environment().getOrDefault("GOVCHAIN_JAVA_OPTS", DEFAULT_JAVA_OPTS);
+    for (String option : options.trim().split("\\s+")) {
+      if (!option.isEmpty()) {
+        command.add(option);
+      }
+    }
+    command.add("-Djava.awt.headless=true");
+    command.add("-jar");
+    command.add(app.jar(settings).toString());
+    return command;
+  }
+
+  /** The variables set for {@code app} on top of the launcher's own environment. */
+  Map<String, String> of(Application app) {
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put(app.portVariable(), Integer.toString(settings.port(app.portVariable())));
+    // the local suite answers on this machine only
+    env.put("SERVER_ADDRESS", "127.0.0.1");
+    switch (app) {
+      case AUTH_SERVER -> {
+        env.put("GOVCHAIN_AUTH_ISSUER", settings.issuer());
+        env.put("GOVCHAIN_AUTH_DATA_DIR", home.data("auth").toString());
+      }
+      case GATEWAY -> {
+        env.put("GOVCHAIN_SEAL_URL", localUrl(Application.SEAL));
+        env.put("GOVCHAIN_SSC_URL", localUrl(Application.SSC));
+        env.put("GOVCHAIN_ACCOUNTING_URL", localUrl(Application.ACCOUNTING));
+        putTokenChecks(env);
+      }
+      default -> putService(app, env);
+    }
+    return env;
+  }
+
+  private void putService(Application app, Map<String, String> env) {
+    Application.Service service = app.service().orElseThrow();
+    String p = service.envPrefix();
+    PostgresServer.Database db = databases.get(app);
+    env.put(p + "_DB_R2DBC_URL", db.r2dbcUrl());
+    env.put(p + "_DB_JDBC_URL", db.jdbcUrl());
+    env.put(p + "_DB_USER", db.user());
+    env.put(p + "_DB_PASSWORD", db.password());
+    env.put("GOVCHAIN_" + p + "_DATA_DIR", home.data(service.keyName()).toString());
+    if (app == Application.SEAL) {
+      env.put("GOVCHAIN_SEAL_KEK", keys.aesKey("seal-kek"));
+    }
+    env.put("GOVCHAIN_LOG_ORIGIN", service.origin());
+    env.put("GOVCHAIN_LOG_SIGNER_KEY", signers.get(app).signerKey());
+    env.put("GOVCHAIN_ANCHOR_ENABLED", "true");
+    env.put("GOVCHAIN_ANCHOR_RPC_URL", settings.rpcUrl());
+    env.put("GOVCHAIN_ANCHOR_CHAIN_ID", Long.toString(deployment.chainId()));
+    env.put("GOVCHAIN_ANCHOR_REGISTRY_ADDRESS", deployment.registry());
+    env.put(
+        "GOVCHAIN_ANCHOR_SUBMITTER_KEY",
+        Numeric.toHexStringWithPrefixZeroPadded(
+            keys.ethereum(service.keyName() + "-submitter").getEcKeyPair().getPrivateKey(), 64));
+    // a local chain mines at once: anchor every few seconds so the walkthrough need not wait
+    env.put(
+        "GOVCHAIN_ANCHOR_INTERVAL",
+        settings.environment().getOrDefault("GOVCHAIN_ANCHOR_INTERVAL", "3s"));
+    putTokenChecks(env);
+  }
+
+  /**
+   * With the authorization server in the suite, tokens are checked against it; without it (not
+   * built yet) the JWT variables of the launcher's environment apply unchanged.
+   */
+  private void putTokenChecks(Map<String, String> env) {
+    if (running.contains(Application.AUTH_SERVER)) {
+      env.put("GOVCHAIN_JWT_ISSUER_URI", settings.issuer());
+      env.put("GOVCHAIN_JWT_JWK_SET_URI", settings.issuer() + "/oauth2/jwks");
+    }
+  }
+
+  private String localUrl(Application app) {
+    return "http://127.0.0.1:" + settings.port(app.portVariable());
+  }
+}

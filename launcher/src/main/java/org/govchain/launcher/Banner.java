@@ -1,0 +1,147 @@
+package org.govchain.launcher;
+
+import java.time.Duration;
+import java.util.Map;
+
+/** The text printed once the suite is up: where everything is, a token, and a walkthrough. */
+final class Banner {
+
+  /** The first line of the banner; tests and scripts wait for it. */
+  static final String UP_LINE = "GovChain is up";
+
+  private Banner() {}
+
+  static String text(Settings settings, Home home, Suite.Started started, Duration took) {
+    boolean gateway = started.applications().contains(Application.GATEWAY);
+    boolean auth = started.applications().contains(Application.AUTH_SERVER);
+    boolean seal = started.applications().contains(Application.SEAL);
+    String entry =
+        gateway
+            ? local(settings, Application.GATEWAY)
+            : seal ? local(settings, Application.SEAL) : null;
+    StringBuilder b = new StringBuilder();
+    b.append('\n')
+        .append(UP_LINE)
+        .append(
+            String.format(" (in %.0f s). DEV ONLY: local keys, demo clients.%n%n", seconds(took)));
+    if (gateway) {
+      row(b, "gateway", local(settings, Application.GATEWAY) + "   (the one public entry)");
+      row(b, "Swagger UI", local(settings, Application.GATEWAY) + "/swagger-ui.html");
+    }
+    if (auth) {
+      row(b, "authorization server", settings.issuer() + "   (token endpoint /oauth2/token)");
+    }
+    for (Application app : Application.values()) {
+      app.service()
+          .ifPresent(
+              s -> {
+                if (started.applications().contains(app)) {
+                  row(b, app.processName(), local(settings, app) + s.apiPrefix());
+                } else {
+                  row(b, app.processName(), "not built yet, skipped");
+                }
+              });
+    }
+    if (!gateway) {
+      row(b, "gateway", "not built yet, skipped");
+    }
+    if (!auth) {
+      row(b, "authorization server", "not built yet, skipped");
+    }
+    row(
+        b,
+        "dev chain (JSON-RPC)",
+        settings.rpcUrl() + "   chain id " + started.deployment().chainId());
+    row(b, "AnchorRegistry", started.deployment().registry() + "   (" + home.deployment() + ")");
+    PostgresServer pg = started.postgres();
+    row(
+        b,
+        "PostgreSQL",
+        (pg.isEmbedded() ? "embedded, " : "GOVCHAIN_PG_URL, ")
+            + pg.host()
+            + ":"
+            + pg.port()
+            + (pg.isEmbedded() ? ", data in " + home.postgres() : ""));
+    row(b, "logs", home.logs().toString());
+    for (Map.Entry<Application, String> key : started.verifierKeys().entrySet()) {
+      row(b, key.getKey().processName() + " log key", key.getValue());
+    }
+
+    b.append('\n');
+    if (auth) {
+      b.append("Get a token (dev clients: client id = role, secret <role>-dev-secret):\n")
+          .append(
+              "  TOKEN=$(curl -s -u seal-clerk:seal-clerk-dev-secret -d grant_type=client_credentials \\\n")
+          .append("    ")
+          .append(settings.issuer())
+          .append("/oauth2/token | sed -E 's/.*\"access_token\":\"([^\"]+)\".*/\\1/')\n\n");
+    } else {
+      b.append(
+          "No authorization server yet: the services check tokens with the GOVCHAIN_JWT_*"
+              + " settings of your environment; put a token of yours in $TOKEN.\n\n");
+    }
+    if (seal && entry != null) {
+      walkthrough(b, settings, started, entry);
+    }
+    b.append("Press Ctrl-C to stop everything. The data stays in ")
+        .append(home.dir())
+        .append(" for the next start; delete that directory to start afresh.\n");
+    return b.toString();
+  }
+
+  private static void walkthrough(
+      StringBuilder b, Settings settings, Suite.Started started, String entry) {
+    Samples samples = started.samples();
+    String api = entry + "/api/seal";
+    String verify = settings.repoFile("verifier-cli/target/govchain-verify.jar").toString();
+    String logKey = started.verifierKeys().get(Application.SEAL);
+    b.append("Walkthrough: a seal, a stamped PDF, its verification and its proof on chain\n")
+        .append("  S='")
+        .append(samples.document().getParent())
+        .append("'\n")
+        .append("  # create a seal (the body holds a PNG seal image and a valid credit code)\n")
+        .append(
+            "  SEAL=$(curl -s -H \"Authorization: Bearer $TOKEN\" -H 'Content-Type: application/json' \\\n")
+        .append("    --data @\"$S/create-seal.json\" ")
+        .append(api)
+        .append("/seals | sed -E 's/^\\{\"id\":\"([^\"]+)\".*/\\1/'); echo \"$SEAL\"\n")
+        .append(
+            "  # stamp the sample PDF: page 1, 120 mm from the left, 30 mm from the top, 40 mm wide\n")
+        .append(
+            "  curl -s -H \"Authorization: Bearer $TOKEN\" -F document=@\"$S/document.pdf\" -F page=1 \\\n")
+        .append("    -F x=120 -F y=30 -F width=40 -o \"$S/sealed.pdf\" ")
+        .append(api)
+        .append("/seals/$SEAL/sealings\n")
+        .append("  # verify the stamped PDF (public, no token)\n")
+        .append("  curl -s -F document=@\"$S/sealed.pdf\" ")
+        .append(api)
+        .append("/verifications\n")
+        .append("  # the seal's proof bundle, once its log checkpoint is anchored (seconds)\n")
+        .append(
+            "  until curl -sf -H \"Authorization: Bearer $TOKEN\" -o \"$S/seal-proof.json\" \\\n")
+        .append("    ")
+        .append(api)
+        .append("/seals/$SEAL/proof; do sleep 2; done\n")
+        .append("  # check it against the chain alone, as an auditor would\n")
+        .append("  java -jar '")
+        .append(verify)
+        .append("' verify \"$S/seal-proof.json\" \\\n")
+        .append("    --rpc ")
+        .append(settings.rpcUrl())
+        .append(" --log-key '")
+        .append(logKey)
+        .append("'\n\n");
+  }
+
+  private static String local(Settings settings, Application app) {
+    return "http://localhost:" + settings.port(app.portVariable());
+  }
+
+  private static void row(StringBuilder b, String label, String value) {
+    b.append(String.format("  %-30s %s%n", label, value));
+  }
+
+  private static double seconds(Duration d) {
+    return d.toMillis() / 1000.0;
+  }
+}

@@ -1,0 +1,138 @@
+package org.govchain.launcher;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.Polygon;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.govchain.anchor.canonical.Jcs;
+
+/**
+ * Writes the files the printed walkthrough uses, so it works by copy and paste: a seal image (PNG),
+ * a one-page PDF to stamp, and a seal-creation request body with a valid credit code.
+ */
+final class Samples {
+
+  /**
+   * A made-up unified social credit code (GB 32100-2015) with a correct check character, for the
+   * sample organisation; it names no real organisation.
+   */
+  static final String SAMPLE_CREDIT_CODE = "91110108MA01GCH013";
+
+  private static final int IMAGE_SIZE = 240;
+
+  private final Path dir;
+
+  Samples(Path dir) {
+    this.dir = dir;
+  }
+
+  Path sealImage() {
+    return dir.resolve("seal.png");
+  }
+
+  Path document() {
+    return dir.resolve("document.pdf");
+  }
+
+  Path createSealRequest() {
+    return dir.resolve("create-seal.json");
+  }
+
+  /** Writes (or rewrites) the sample files; the request's validity starts now. */
+  void write(Instant now) throws IOException {
+    Files.createDirectories(dir);
+    byte[] png = sealPng();
+    Files.write(sealImage(), png);
+    Files.write(document(), onePagePdf());
+    Instant from = now.truncatedTo(ChronoUnit.SECONDS);
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("name", "示例单位公章 (GovChain dev sample)");
+    body.put("organisation", "示例单位 (GovChain dev sample organisation)");
+    body.put("creditCode", SAMPLE_CREDIT_CODE);
+    body.put("type", "OFFICIAL");
+    body.put("validFrom", from.toString());
+    body.put("validUntil", from.plus(3 * 365, ChronoUnit.DAYS).toString());
+    body.put("imagePng", Base64.getEncoder().encodeToString(png));
+    Files.write(createSealRequest(), Jcs.serialize(body));
+  }
+
+  /** A red round seal: ring, inner ring and a five-pointed star, on a transparent background. */
+  static byte[] sealPng() throws IOException {
+    BufferedImage image = new BufferedImage(IMAGE_SIZE, IMAGE_SIZE, BufferedImage.TYPE_INT_ARGB);
+    Graphics2D g = image.createGraphics();
+    try {
+      g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+      g.setColor(new Color(0xD0, 0x10, 0x10));
+      g.setStroke(new BasicStroke(10f));
+      g.drawOval(8, 8, IMAGE_SIZE - 16, IMAGE_SIZE - 16);
+      g.setStroke(new BasicStroke(3f));
+      g.drawOval(26, 26, IMAGE_SIZE - 52, IMAGE_SIZE - 52);
+      g.fillPolygon(star(IMAGE_SIZE / 2.0, IMAGE_SIZE / 2.0, 62, 24));
+    } finally {
+      g.dispose();
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    if (!ImageIO.write(image, "png", out)) {
+      throw new IOException("no PNG writer in this JDK");
+    }
+    return out.toByteArray();
+  }
+
+  private static Polygon star(double cx, double cy, double outer, double inner) {
+    Polygon star = new Polygon();
+    for (int i = 0; i < 10; i++) {
+      double r = i % 2 == 0 ? outer : inner;
+      double angle = -Math.PI / 2 + i * Math.PI / 5;
+      star.addPoint(
+          (int) Math.round(cx + r * Math.cos(angle)), (int) Math.round(cy + r * Math.sin(angle)));
+    }
+    return star;
+  }
+
+  /** A valid one-page A4 PDF 1.7 with a line of text, cross-reference offsets computed. */
+  static byte[] onePagePdf() {
+    String text =
+        "BT /F1 18 Tf 72 760 Td (GovChain sample document) Tj 0 -28 Td /F1 11 Tf"
+            + " (Stamp me with ./govchain's walkthrough; dev only.) Tj ET";
+    List<String> objects = new ArrayList<>();
+    objects.add("<< /Type /Catalog /Pages 2 0 R >>");
+    objects.add("<< /Type /Pages /Kids [3 0 R] /Count 1 >>");
+    objects.add(
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842]"
+            + " /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>");
+    objects.add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>");
+    objects.add("<< /Length " + text.length() + " >>\nstream\n" + text + "\nendstream");
+    StringBuilder pdf = new StringBuilder("%PDF-1.7\n");
+    List<Integer> offsets = new ArrayList<>();
+    for (int i = 0; i < objects.size(); i++) {
+      offsets.add(pdf.length());
+      pdf.append(i + 1).append(" 0 obj\n").append(objects.get(i)).append("\nendobj\n");
+    }
+    int xref = pdf.length();
+    pdf.append("xref\n0 ").append(objects.size() + 1).append("\n0000000000 65535 f \n");
+    for (int offset : offsets) {
+      pdf.append(String.format("%010d 00000 n \n", offset));
+    }
+    pdf.append("trailer\n<< /Size ")
+        .append(objects.size() + 1)
+        .append(" /Root 1 0 R >>\nstartxref\n")
+        .append(xref)
+        .append("\n%%EOF\n");
+    return pdf.toString().getBytes(StandardCharsets.US_ASCII);
+  }
+}
