@@ -1,0 +1,348 @@
+package org.govchain.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.Signature;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.govchain.anchor.canonical.Jcs;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs the packaged launcher as {@code ./govchain up} does, on free ports with a fresh state
+ * directory: a seal made in the first run is read back in the second, with its log checkpoint
+ * anchored on the same registry and its proof bundle still VALID on the same chain.
+ */
+class LocalSuiteIT {
+
+  private static final Path ROOT = repositoryRoot();
+  private static final Duration UP_TIMEOUT = Duration.ofMinutes(5);
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  @TempDir Path temp;
+
+  private final Map<String, String> env = new HashMap<>();
+  private final List<Process> launched = new ArrayList<>();
+  private KeyPair tokenKey;
+
+  @AfterEach
+  void stopLeftovers() throws Exception {
+    for (Process p : launched) {
+      if (p.isAlive()) {
+        p.destroy();
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+          p.descendants().forEach(ProcessHandle::destroyForcibly);
+          p.destroyForcibly();
+        }
+      }
+    }
+  }
+
+  @Test
+  void secondStartKeepsTheRecordsTheChainAndTheRegistryOfTheFirst() throws Exception {
+    Path home = temp.resolve("govchain-home");
+    env.put("GOVCHAIN_HOME", home.toString());
+    for (String port :
+        List.of(
+            "GOVCHAIN_CHAIN_PORT",
+            "GOVCHAIN_PG_PORT",
+            "AUTH_PORT",
+            "SEAL_PORT",
+            "SSC_PORT",
+            "ACCOUNTING_PORT",
+            "GATEWAY_PORT")) {
+      env.put(port, Integer.toString(freePort()));
+    }
+    boolean withAuthServer = Application.AUTH_SERVER.isBuilt(settings());
+    if (!withAuthServer) {
+      // until the authorization server is built, the services check tokens with a key of ours
+      tokenKey = KeyPairGenerator.getInstance("RSA").generateKeyPair();
+      Path pem = temp.resolve("jwt.pub.pem");
+      Files.writeString(
+          pem,
+          "-----BEGIN PUBLIC KEY-----\n"
+              + Base64.getMimeEncoder().encodeToString(tokenKey.getPublic().getEncoded())
+              + "\n-----END PUBLIC KEY-----\n");
+      env.put("GOVCHAIN_JWT_PUBLIC_KEY_LOCATION", "file:" + pem);
+    }
+
+    // first start: everything is made
+    Run first = start("first");
+    String registry = recordedRegistry(home);
+    assertThat(first.output()).contains("Deploying AnchorRegistry (first start)", registry);
+    String token = token();
+    String api = entry() + "/api/seal";
+    HttpResponse<String> created =
+        send(
+            HttpRequest.newBuilder(URI.create(api + "/seals"))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(
+                    HttpRequest.BodyPublishers.ofFile(
+                        home.resolve("samples").resolve("create-seal.json"))));
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    String sealId = (String) json(created.body()).get("id");
+    Path bundle = temp.resolve("seal-proof.json");
+    Files.writeString(bundle, awaitProof(api, sealId, token));
+    assertThat(verifyBundle(bundle)).startsWith("VALID");
+    List<ProcessHandle> firstParts = parts(first, home);
+    assertThat(firstParts).hasSizeGreaterThanOrEqualTo(3); // chain, PostgreSQL, seal-service
+
+    stopAndCheck(first, firstParts);
+
+    // second start: same chain, registry, database, keys
+    Run second = start("second");
+    assertThat(second.output())
+        .contains("Checking AnchorRegistry")
+        .doesNotContain("Deploying AnchorRegistry");
+    assertThat(recordedRegistry(home)).isEqualTo(registry);
+    String token2 = token();
+    HttpResponse<String> read =
+        send(
+            HttpRequest.newBuilder(URI.create(api + "/seals/" + sealId))
+                .header("Authorization", "Bearer " + token2)
+                .GET());
+    assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
+    assertThat(json(read.body()))
+        .containsEntry("id", sealId)
+        .containsEntry("creditCode", Samples.SAMPLE_CREDIT_CODE);
+    HttpResponse<String> checkpoint =
+        send(
+            HttpRequest.newBuilder(URI.create(api + "/log/checkpoint"))
+                .header("Authorization", "Bearer " + token2)
+                .GET());
+    assertThat(checkpoint.statusCode()).as(checkpoint.body()).isEqualTo(200);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> anchor = (Map<String, Object>) json(checkpoint.body()).get("anchor");
+    assertThat(anchor).isNotNull().containsEntry("contract", registry);
+    assertThat(verifyBundle(bundle))
+        .as("the first run's bundle on the kept chain")
+        .startsWith("VALID");
+    Path again = temp.resolve("seal-proof-again.json");
+    Files.writeString(again, awaitProof(api, sealId, token2));
+    assertThat(verifyBundle(again)).startsWith("VALID");
+
+    stopAndCheck(second, parts(second, home));
+  }
+
+  /** Starts the launcher jar and waits for its banner. */
+  private Run start(String name) throws Exception {
+    Path out = temp.resolve("launcher-" + name + ".out");
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                javaCommand(),
+                "-jar",
+                ROOT.resolve("launcher/target/govchain-launcher.jar").toString(),
+                "up")
+            .directory(ROOT.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(out.toFile());
+    builder.environment().putAll(env);
+    Process process = builder.start();
+    launched.add(process);
+    Run run = new Run(process, out);
+    Instant deadline = Instant.now().plus(UP_TIMEOUT);
+    while (!run.output().contains(Banner.UP_LINE)) {
+      assertThat(process.isAlive())
+          .as("launcher still running; output:\n%s", run.output())
+          .isTrue();
+      assertThat(Instant.now())
+          .as("up within %s; output:\n%s", UP_TIMEOUT, run.output())
+          .isBefore(deadline);
+      Thread.sleep(500);
+    }
+    return run;
+  }
+
+  /** The launcher and every process it runs, PostgreSQL's postmaster included. */
+  private static List<ProcessHandle> parts(Run run, Path home) throws IOException {
+    List<ProcessHandle> parts = new ArrayList<>(run.process().descendants().toList());
+    Path pid = home.resolve("postgres").resolve("postmaster.pid");
+    if (Files.isRegularFile(pid)) {
+      long postmaster = Long.parseLong(Files.readAllLines(pid).get(0).strip());
+      ProcessHandle.of(postmaster).ifPresent(parts::add);
+    }
+    return parts;
+  }
+
+  /** SIGTERM, then: exit 0, everything stopped in order, no process left, every port free. */
+  private void stopAndCheck(Run run, List<ProcessHandle> parts) throws Exception {
+    run.process().destroy();
+    assertThat(run.process().waitFor(120, TimeUnit.SECONDS)).as("launcher stops").isTrue();
+    assertThat(run.process().exitValue()).as(run.output()).isZero();
+    assertThat(run.output())
+        .contains("Stopping GovChain...", "stopped seal-service", "stopped PostgreSQL")
+        .contains("stopped the dev chain", "Stopped.");
+    for (ProcessHandle part : parts) {
+      try {
+        // a process that has just exited may wait a moment to be reaped by its parent or init
+        part.onExit().get(15, TimeUnit.SECONDS);
+      } catch (java.util.concurrent.TimeoutException e) {
+        // reported below
+      }
+      assertThat(part.isAlive())
+          .as("%s (%s) is gone", part.pid(), part.info().command().orElse("?"))
+          .isFalse();
+    }
+    for (Map.Entry<String, String> e : env.entrySet()) {
+      if (e.getKey().endsWith("_PORT")) {
+        assertThat(isListening(Integer.parseInt(e.getValue()))).as(e.getKey()).isFalse();
+      }
+    }
+  }
+
+  private String awaitProof(String api, String id, String token) throws Exception {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+    while (true) {
+      HttpResponse<String> proof =
+          send(
+              HttpRequest.newBuilder(URI.create(api + "/seals/" + id + "/proof"))
+                  .header("Authorization", "Bearer " + token)
+                  .GET());
+      if (proof.statusCode() == 200) {
+        return proof.body();
+      }
+      assertThat(proof.statusCode()).as(proof.body()).isEqualTo(409);
+      assertThat(Instant.now()).as("anchored in time").isBefore(deadline);
+      Thread.sleep(1000);
+    }
+  }
+
+  /** {@code govchain-verify verify}, as the printed walkthrough runs it. */
+  private String verifyBundle(Path bundle) throws Exception {
+    Process verify =
+        new ProcessBuilder(
+                javaCommand(),
+                "-jar",
+                ROOT.resolve("verifier-cli/target/govchain-verify.jar").toString(),
+                "verify",
+                bundle.toString(),
+                "--rpc",
+                "http://127.0.0.1:" + env.get("GOVCHAIN_CHAIN_PORT"))
+            .redirectErrorStream(true)
+            .start();
+    String output = new String(verify.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(verify.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    return output;
+  }
+
+  private String token() throws Exception {
+    if (tokenKey == null) {
+      String basic =
+          Base64.getEncoder()
+              .encodeToString("seal-clerk:seal-clerk-dev-secret".getBytes(StandardCharsets.UTF_8));
+      HttpResponse<String> response =
+          send(
+              HttpRequest.newBuilder(
+                      URI.create("http://localhost:" + env.get("AUTH_PORT") + "/oauth2/token"))
+                  .header("Authorization", "Basic " + basic)
+                  .header("Content-Type", "application/x-www-form-urlencoded")
+                  .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")));
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+      return (String) json(response.body()).get("access_token");
+    }
+    long now = Instant.now().getEpochSecond();
+    String header = b64url("{\"alg\":\"RS256\",\"typ\":\"JWT\"}");
+    String claims =
+        b64url(
+            "{\"sub\":\"launcher-it\",\"roles\":[\"seal-clerk\"],\"aud\":[\"govchain\"],\"iat\":"
+                + now
+                + ",\"exp\":"
+                + (now + 3600)
+                + "}");
+    Signature rsa = Signature.getInstance("SHA256withRSA");
+    rsa.initSign(tokenKey.getPrivate());
+    rsa.update((header + "." + claims).getBytes(StandardCharsets.US_ASCII));
+    return header
+        + "."
+        + claims
+        + "."
+        + Base64.getUrlEncoder().withoutPadding().encodeToString(rsa.sign());
+  }
+
+  private String entry() throws IOException {
+    Application app =
+        Application.GATEWAY.isBuilt(settings()) ? Application.GATEWAY : Application.SEAL;
+    return "http://localhost:" + env.get(app.portVariable());
+  }
+
+  private Settings settings() {
+    return Settings.from(ROOT, env);
+  }
+
+  private static String recordedRegistry(Path home) throws IOException {
+    return RegistrySetup.readDeployment(new Home(home)).orElseThrow().registry();
+  }
+
+  private static HttpResponse<String> send(HttpRequest.Builder request)
+      throws IOException, InterruptedException {
+    return HTTP.send(
+        request.timeout(Duration.ofSeconds(30)).build(),
+        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> json(String body) {
+    return (Map<String, Object>) Jcs.parse(body.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static String b64url(String text) {
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Failsafe runs in {@code launcher/}; the repository is its parent. */
+  private static Path repositoryRoot() {
+    Path dir = Path.of("").toAbsolutePath();
+    return Files.isRegularFile(dir.resolve("infra/devchain/package.json")) ? dir : dir.getParent();
+  }
+
+  private static String javaCommand() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  private static boolean isListening(int port) {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** A launcher process and the file its output goes to. */
+  private record Run(Process process, Path out) {
+    String output() throws IOException {
+      return Files.readString(out, StandardCharsets.UTF_8);
+    }
+  }
+}
