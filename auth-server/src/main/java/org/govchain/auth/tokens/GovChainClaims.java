@@ -3,6 +3,7 @@ package org.govchain.auth.tokens;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.govchain.auth.clients.ClientRegistrations;
 import org.govchain.auth.clients.Role;
@@ -61,7 +62,7 @@ public final class GovChainClaims implements OAuth2TokenCustomizer<JwtEncodingCo
     return user.getAuthorities().stream()
         .map(GrantedAuthority::getAuthority)
         .map(Role::fromAuthority)
-        .flatMap(java.util.Optional::stream)
+        .flatMap(Optional::stream)
         .map(Role::claimValue)
         .toList();
   }
