@@ -1,0 +1,117 @@
+package org.govchain.auth.config;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.govchain.auth.clients.Role;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The authorization server's settings ({@code govchain.auth.*}); README, Configuration lists the
+ * environment variable of each.
+ *
+ * @param issuer the {@code iss} of every token and the base of the discovery documents, whatever
+ *     host a request used
+ * @param audience the value every access token's {@code aud} contains (resource servers check it)
+ * @param accessTokenTtl lifetime of access tokens
+ * @param dataDir where the development signing key is kept between starts
+ * @param signingKey the production signing key; when no keystore is set, a development key is
+ *     generated in {@code dataDir} (refused by the {@code prod} profile)
+ * @param demo the published demo clients and users (development only)
+ * @param web the public browser client that signs people in (authorization code with PKCE)
+ * @param clients confidential clients from configuration (client credentials grant)
+ * @param users people who can sign in, from configuration
+ */
+@Validated
+@ConfigurationProperties("govchain.auth")
+public record AuthServerProperties(
+    @NotNull URI issuer,
+    @NotBlank String audience,
+    @NotNull Duration accessTokenTtl,
+    @NotNull Path dataDir,
+    @Valid @NotNull @DefaultValue SigningKey signingKey,
+    @Valid @NotNull @DefaultValue Demo demo,
+    @Valid @NotNull @DefaultValue Web web,
+    @Valid @NotNull @DefaultValue List<Client> clients,
+    @Valid @NotNull @DefaultValue List<User> users) {
+
+  /** A password hash with its encoder id in braces, as Spring's delegating encoder stores it. */
+  static final String ENCODED = "^\\{[A-Za-z0-9@.-]+\\}.+$";
+
+  static final String ENCODED_MESSAGE =
+      "must be a hash with its encoder id, e.g. {bcrypt}$2a$10$..., never the secret itself";
+
+  /**
+   * A signing key from a keystore.
+   *
+   * @param keystore path of a PKCS#12 (or JKS) file holding an RSA private key and its certificate;
+   *     empty for the generated development key
+   * @param keystoreType {@code PKCS12} or {@code JKS}
+   * @param keystorePassword the keystore's password
+   * @param alias the key entry; may be empty when the keystore holds exactly one key
+   * @param keyPassword the entry's password; empty means the keystore password
+   */
+  public record SigningKey(
+      @DefaultValue("") String keystore,
+      @DefaultValue("PKCS12") String keystoreType,
+      @DefaultValue("") String keystorePassword,
+      @DefaultValue("") String alias,
+      @DefaultValue("") String keyPassword) {
+
+    /** Whether a keystore is configured (else the development key is used). */
+    public boolean isConfigured() {
+      return !keystore.isBlank();
+    }
+  }
+
+  /**
+   * The demo clients (one per role) and users (one per role), all with published dev passwords.
+   *
+   * @param enabled whether they are registered; the {@code prod} profile refuses {@code true}
+   */
+  public record Demo(@DefaultValue("true") boolean enabled) {}
+
+  /**
+   * The public browser client (Swagger UI, front-ends) that signs clerks and auditors in.
+   *
+   * @param enabled whether it is registered
+   * @param clientId its client id
+   * @param redirectUris where the authorization code may be sent (exact match)
+   */
+  public record Web(
+      @DefaultValue("true") boolean enabled,
+      @DefaultValue("govchain-web") @NotBlank String clientId,
+      @DefaultValue List<String> redirectUris) {}
+
+  /**
+   * A confidential client for the client credentials grant.
+   *
+   * @param id the client id (the token's {@code sub})
+   * @param secret the secret's hash with its encoder id, e.g. {@code {bcrypt}$2a$10$…}
+   * @param roles the roles its tokens carry
+   */
+  public record Client(
+      @NotBlank String id,
+      @NotBlank @Pattern(regexp = ENCODED, message = ENCODED_MESSAGE) String secret,
+      @NotEmpty List<Role> roles) {}
+
+  /**
+   * A person who can sign in with the web client.
+   *
+   * @param name the user name (the token's {@code sub})
+   * @param password the password's hash with its encoder id, e.g. {@code {bcrypt}$2a$10$…}
+   * @param roles the roles their tokens carry
+   */
+  public record User(
+      @NotBlank String name,
+      @NotBlank @Pattern(regexp = ENCODED, message = ENCODED_MESSAGE) String password,
+      @NotEmpty List<Role> roles) {}
+}
