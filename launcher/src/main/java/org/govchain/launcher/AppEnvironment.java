@@ -69,6 +69,19 @@ final class AppEnvironment {
       case AUTH_SERVER -> {
         env.put("GOVCHAIN_AUTH_ISSUER", settings.issuer());
         env.put("GOVCHAIN_AUTH_DATA_DIR", home.data("auth").toString());
+        // Swagger UI's sign-in comes back to the gateway, wherever it listens
+        String gateway = "http://localhost:" + settings.port("GATEWAY_PORT");
+        String gatewayIp = "http://127.0.0.1:" + settings.port("GATEWAY_PORT");
+        env.put(
+            "GOVCHAIN_AUTH_WEB_REDIRECT_URIS",
+            settings
+                .environment()
+                .getOrDefault(
+                    "GOVCHAIN_AUTH_WEB_REDIRECT_URIS",
+                    gateway
+                        + "/swagger-ui/oauth2-redirect.html,"
+                        + gatewayIp
+                        + "/swagger-ui/oauth2-redirect.html"));
       }
       case GATEWAY -> {
         env.put("GOVCHAIN_SEAL_URL", localUrl(Application.SEAL));

@@ -13,9 +13,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.Signature;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,7 +42,6 @@ class LocalSuiteIT {
 
   private final Map<String, String> env = new HashMap<>();
   private final List<Process> launched = new ArrayList<>();
-  private KeyPair tokenKey;
 
   @AfterEach
   void stopLeftovers() throws Exception {
@@ -75,23 +71,16 @@ class LocalSuiteIT {
             "GATEWAY_PORT")) {
       env.put(port, Integer.toString(freePort()));
     }
-    boolean withAuthServer = Application.AUTH_SERVER.isBuilt(settings());
-    if (!withAuthServer) {
-      // until the authorization server is built, the services check tokens with a key of ours
-      tokenKey = KeyPairGenerator.getInstance("RSA").generateKeyPair();
-      Path pem = temp.resolve("jwt.pub.pem");
-      Files.writeString(
-          pem,
-          "-----BEGIN PUBLIC KEY-----\n"
-              + Base64.getMimeEncoder().encodeToString(tokenKey.getPublic().getEncoded())
-              + "\n-----END PUBLIC KEY-----\n");
-      env.put("GOVCHAIN_JWT_PUBLIC_KEY_LOCATION", "file:" + pem);
-    }
+    assertThat(Application.AUTH_SERVER.isBuilt(settings()))
+        .as("the reactor builds auth-server before this test")
+        .isTrue();
 
     // first start: everything is made
     Run first = start("first");
     String registry = recordedRegistry(home);
-    assertThat(first.output()).contains("Deploying AnchorRegistry (first start)", registry);
+    assertThat(first.output())
+        .contains("Deploying AnchorRegistry (first start)", registry)
+        .contains("Starting auth-server", "seal-clerk:seal-clerk-dev-secret");
     String token = token();
     String api = entry() + "/api/seal";
     HttpResponse<String> created =
@@ -108,7 +97,7 @@ class LocalSuiteIT {
     Files.writeString(bundle, awaitProof(api, sealId, token));
     assertThat(verifyBundle(bundle)).startsWith("VALID");
     List<ProcessHandle> firstParts = parts(first, home);
-    assertThat(firstParts).hasSizeGreaterThanOrEqualTo(3); // chain, PostgreSQL, seal-service
+    assertThat(firstParts).hasSizeGreaterThanOrEqualTo(4); // chain, PostgreSQL, auth, seal
 
     stopAndCheck(first, firstParts);
 
@@ -118,6 +107,14 @@ class LocalSuiteIT {
         .contains("Checking AnchorRegistry")
         .doesNotContain("Deploying AnchorRegistry");
     assertThat(recordedRegistry(home)).isEqualTo(registry);
+    HttpResponse<String> withOldToken =
+        send(
+            HttpRequest.newBuilder(URI.create(api + "/seals/" + sealId))
+                .header("Authorization", "Bearer " + token)
+                .GET());
+    assertThat(withOldToken.statusCode())
+        .as("a token of the first run still verifies: the auth server kept its signing key")
+        .isEqualTo(200);
     String token2 = token();
     HttpResponse<String> read =
         send(
@@ -193,8 +190,17 @@ class LocalSuiteIT {
     assertThat(run.process().waitFor(120, TimeUnit.SECONDS)).as("launcher stops").isTrue();
     assertThat(run.process().exitValue()).as(run.output()).isZero();
     assertThat(run.output())
-        .contains("Stopping GovChain...", "stopped seal-service", "stopped PostgreSQL")
+        .contains("Stopping GovChain...", "stopped seal-service", "stopped auth-server")
+        .contains("stopped PostgreSQL")
         .contains("stopped the dev chain", "Stopped.");
+    String output = run.output();
+    assertThat(output.indexOf("stopped seal-service"))
+        .as("stop order: services, auth server, PostgreSQL, chain")
+        .isLessThan(output.indexOf("stopped auth-server"));
+    assertThat(output.indexOf("stopped auth-server"))
+        .isLessThan(output.indexOf("stopped PostgreSQL"));
+    assertThat(output.indexOf("stopped PostgreSQL"))
+        .isLessThan(output.indexOf("stopped the dev chain"));
     for (ProcessHandle part : parts) {
       try {
         // a process that has just exited may wait a moment to be reaped by its parent or init
@@ -248,38 +254,20 @@ class LocalSuiteIT {
     return output;
   }
 
+  /** A seal clerk's token from the suite's authorization server (dev client). */
   private String token() throws Exception {
-    if (tokenKey == null) {
-      String basic =
-          Base64.getEncoder()
-              .encodeToString("seal-clerk:seal-clerk-dev-secret".getBytes(StandardCharsets.UTF_8));
-      HttpResponse<String> response =
-          send(
-              HttpRequest.newBuilder(
-                      URI.create("http://localhost:" + env.get("AUTH_PORT") + "/oauth2/token"))
-                  .header("Authorization", "Basic " + basic)
-                  .header("Content-Type", "application/x-www-form-urlencoded")
-                  .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")));
-      assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-      return (String) json(response.body()).get("access_token");
-    }
-    long now = Instant.now().getEpochSecond();
-    String header = b64url("{\"alg\":\"RS256\",\"typ\":\"JWT\"}");
-    String claims =
-        b64url(
-            "{\"sub\":\"launcher-it\",\"roles\":[\"seal-clerk\"],\"aud\":[\"govchain\"],\"iat\":"
-                + now
-                + ",\"exp\":"
-                + (now + 3600)
-                + "}");
-    Signature rsa = Signature.getInstance("SHA256withRSA");
-    rsa.initSign(tokenKey.getPrivate());
-    rsa.update((header + "." + claims).getBytes(StandardCharsets.US_ASCII));
-    return header
-        + "."
-        + claims
-        + "."
-        + Base64.getUrlEncoder().withoutPadding().encodeToString(rsa.sign());
+    String basic =
+        Base64.getEncoder()
+            .encodeToString("seal-clerk:seal-clerk-dev-secret".getBytes(StandardCharsets.UTF_8));
+    HttpResponse<String> response =
+        send(
+            HttpRequest.newBuilder(
+                    URI.create("http://localhost:" + env.get("AUTH_PORT") + "/oauth2/token"))
+                .header("Authorization", "Basic " + basic)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")));
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return (String) json(response.body()).get("access_token");
   }
 
   private String entry() throws IOException {
@@ -306,12 +294,6 @@ class LocalSuiteIT {
   @SuppressWarnings("unchecked")
   private static Map<String, Object> json(String body) {
     return (Map<String, Object>) Jcs.parse(body.getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static String b64url(String text) {
-    return Base64.getUrlEncoder()
-        .withoutPadding()
-        .encodeToString(text.getBytes(StandardCharsets.UTF_8));
   }
 
   /** Failsafe runs in {@code launcher/}; the repository is its parent. */
