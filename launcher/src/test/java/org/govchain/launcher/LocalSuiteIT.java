@@ -58,19 +58,7 @@ class LocalSuiteIT {
 
   @Test
   void secondStartKeepsTheRecordsTheChainAndTheRegistryOfTheFirst() throws Exception {
-    Path home = temp.resolve("govchain-home");
-    env.put("GOVCHAIN_HOME", home.toString());
-    for (String port :
-        List.of(
-            "GOVCHAIN_CHAIN_PORT",
-            "GOVCHAIN_PG_PORT",
-            "AUTH_PORT",
-            "SEAL_PORT",
-            "SSC_PORT",
-            "ACCOUNTING_PORT",
-            "GATEWAY_PORT")) {
-      env.put(port, Integer.toString(freePort()));
-    }
+    Path home = prepare();
     assertThat(Application.AUTH_SERVER.isBuilt(settings()))
         .as("the reactor builds auth-server before this test")
         .isTrue();
@@ -144,21 +132,63 @@ class LocalSuiteIT {
     stopAndCheck(second, parts(second, home));
   }
 
+  /** A fresh state directory and free ports for every part. */
+  private Path prepare() throws IOException {
+    Path home = temp.resolve("govchain-home");
+    env.put("GOVCHAIN_HOME", home.toString());
+    for (String port :
+        List.of(
+            "GOVCHAIN_CHAIN_PORT",
+            "GOVCHAIN_PG_PORT",
+            "AUTH_PORT",
+            "SEAL_PORT",
+            "SSC_PORT",
+            "ACCOUNTING_PORT",
+            "GATEWAY_PORT")) {
+      env.put(port, Integer.toString(freePort()));
+    }
+    return home;
+  }
+
+  @Test
+  void aPartThatDiesStopsTheSuiteAndAChainWithoutTheRecordedRegistryIsRefused() throws Exception {
+    Path home = prepare();
+    Run run = start("dying");
+    List<ProcessHandle> parts = parts(run, home);
+    ProcessHandle seal =
+        parts.stream()
+            .filter(p -> p.info().commandLine().orElse("").contains("seal-service"))
+            .findFirst()
+            .orElseThrow();
+
+    seal.destroyForcibly();
+
+    assertThat(run.process().waitFor(120, TimeUnit.SECONDS)).as("launcher stops").isTrue();
+    assertThat(run.process().exitValue()).isEqualTo(1);
+    assertThat(run.output())
+        .contains(
+            "seal-service exited unexpectedly", home.resolve("logs/seal-service.log").toString())
+        .contains("stopped auth-server", "stopped PostgreSQL", "stopped the dev chain");
+    assertAllGone(parts);
+
+    // the chain's data is lost, but devchain.json still names the registry: a clear refusal
+    try (var files = Files.walk(home.resolve("chain"))) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+    }
+    Process refused = launch(temp.resolve("launcher-refused.out"));
+    assertThat(refused.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    String output = Files.readString(temp.resolve("launcher-refused.out"));
+    assertThat(refused.exitValue()).as(output).isEqualTo(1);
+    assertThat(output)
+        .contains("holds no contract at " + recordedRegistry(home))
+        .contains("delete " + home)
+        .contains("stopped the dev chain");
+  }
+
   /** Starts the launcher jar and waits for its banner. */
   private Run start(String name) throws Exception {
     Path out = temp.resolve("launcher-" + name + ".out");
-    ProcessBuilder builder =
-        new ProcessBuilder(
-                javaCommand(),
-                "-jar",
-                ROOT.resolve("launcher/target/govchain-launcher.jar").toString(),
-                "up")
-            .directory(ROOT.toFile())
-            .redirectErrorStream(true)
-            .redirectOutput(out.toFile());
-    builder.environment().putAll(env);
-    Process process = builder.start();
-    launched.add(process);
+    Process process = launch(out);
     Run run = new Run(process, out);
     Instant deadline = Instant.now().plus(UP_TIMEOUT);
     while (!run.output().contains(Banner.UP_LINE)) {
@@ -171,6 +201,23 @@ class LocalSuiteIT {
       Thread.sleep(500);
     }
     return run;
+  }
+
+  /** Runs {@code java -jar govchain-launcher.jar up}, as {@code ./govchain up} does. */
+  private Process launch(Path out) throws IOException {
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                javaCommand(),
+                "-jar",
+                ROOT.resolve("launcher/target/govchain-launcher.jar").toString(),
+                "up")
+            .directory(ROOT.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(out.toFile());
+    builder.environment().putAll(env);
+    Process process = builder.start();
+    launched.add(process);
+    return process;
   }
 
   /** The launcher and every process it runs, PostgreSQL's postmaster included. */
@@ -201,6 +248,10 @@ class LocalSuiteIT {
         .isLessThan(output.indexOf("stopped PostgreSQL"));
     assertThat(output.indexOf("stopped PostgreSQL"))
         .isLessThan(output.indexOf("stopped the dev chain"));
+    assertAllGone(parts);
+  }
+
+  private void assertAllGone(List<ProcessHandle> parts) throws Exception {
     for (ProcessHandle part : parts) {
       try {
         // a process that has just exited may wait a moment to be reaped by its parent or init
