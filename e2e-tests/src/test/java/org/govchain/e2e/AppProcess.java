@@ -1,0 +1,152 @@
+package org.govchain.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One packaged GovChain application ({@code java -jar}) running as its own process on a given port,
+ * its output captured to a file, ready once {@code /actuator/health} answers 200.
+ */
+final class AppProcess implements AutoCloseable {
+
+  private static final Duration START_DEADLINE = Duration.ofMinutes(3);
+
+  private final String name;
+  private final int port;
+  private final Path log;
+  private final Process process;
+
+  private AppProcess(String name, int port, Path log, Process process) {
+    this.name = name;
+    this.port = port;
+    this.log = log;
+    this.process = process;
+  }
+
+  /**
+   * Starts {@code jar} with {@code env} added to this JVM's environment and {@code args} as
+   * command-line arguments ({@code --key=value}), and waits until it is healthy.
+   *
+   * @throws IllegalStateException with the tail of its output if it exits or is not healthy in time
+   */
+  static AppProcess start(
+      String name, Path jar, int port, Map<String, String> env, List<String> args) {
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalStateException(
+          name + " jar not found at " + jar + ": build it first (./mvnw -pl e2e-tests -am verify)");
+    }
+    Path logs = Path.of(System.getProperty("govchain.e2e.logs", "target/e2e-logs"));
+    Path log = logs.resolve(name + "-" + port + ".log");
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    // small, quickly started JVMs: several run at once on two shared cores
+    command.addAll(List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+    command.addAll(List.of("-jar", jar.toString()));
+    command.addAll(args);
+    try {
+      Files.createDirectories(logs);
+      ProcessBuilder builder =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
+      builder.environment().putAll(env);
+      AppProcess app = new AppProcess(name, port, log, builder.start());
+      app.awaitHealthy();
+      return app;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start " + name, e);
+    }
+  }
+
+  /** {@code http://127.0.0.1:<port>}. */
+  String baseUrl() {
+    return "http://127.0.0.1:" + port;
+  }
+
+  int port() {
+    return port;
+  }
+
+  /** Everything the process has printed so far. */
+  String output() {
+    try {
+      return Files.readString(log, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The last {@code lines} lines of its output, for failure messages. */
+  String tail(int lines) {
+    List<String> all = output().lines().toList();
+    return name
+        + " ("
+        + log
+        + "), last lines:\n"
+        + String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+  }
+
+  private void awaitHealthy() {
+    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    HttpRequest health =
+        HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
+            .timeout(Duration.ofSeconds(5))
+            .build();
+    Instant deadline = Instant.now().plus(START_DEADLINE);
+    while (Instant.now().isBefore(deadline)) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException(
+            name + " exited with " + process.exitValue() + " while starting; " + tail(60));
+      }
+      try {
+        if (client.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+          return;
+        }
+      } catch (IOException e) {
+        // not listening yet
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while waiting for " + name, e);
+      }
+      sleep(Duration.ofMillis(300)); // polling a starting process with a deadline
+    }
+    close();
+    throw new IllegalStateException(
+        name + " not healthy within " + START_DEADLINE + "; " + tail(60));
+  }
+
+  @Override
+  public void close() {
+    process.destroy();
+    try {
+      if (!process.waitFor(20, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      process.destroyForcibly();
+    }
+  }
+
+  static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,164 @@
+package org.govchain.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Tokens at the gateway: missing, expired, wrongly signed, for another audience, or without the
+ * route's role are refused as problems with a Bearer challenge; CORS and security headers.
+ */
+@ExtendWith(SuiteExtension.class)
+class GatewaySecurityIT {
+
+  private static final String PROBLEMS = "https://govchain.example/problems/";
+
+  @Test
+  void requestWithoutTokenIsRefusedWith401Problem(Suite suite) {
+    Http.Response answer = suite.viaGateway().get("/api/seal/seals", null);
+    assertProblem(answer, 401, "unauthorized");
+    assertThat(answer.header("WWW-Authenticate")).isEqualTo("Bearer");
+  }
+
+  @Test
+  void expiredTokenIsRefusedWith401Problem(Suite suite) {
+    Instant issued = Instant.now().minus(Duration.ofHours(2));
+    String expired =
+        suite.tokens.sign(
+            "clerk-expired",
+            Map.of("roles", List.of("seal-clerk"), "aud", List.of(TestTokens.AUDIENCE)),
+            issued,
+            issued.plus(Duration.ofMinutes(10)));
+    Http.Response answer = suite.viaGateway().get("/api/seal/seals", expired);
+    assertProblem(answer, 401, "unauthorized");
+    assertThat(answer.header("WWW-Authenticate")).startsWith("Bearer error=\"invalid_token\"");
+  }
+
+  @Test
+  void tokenSignedByAnotherKeyIsRefusedWith401Problem(Suite suite) {
+    TestTokens stranger =
+        TestTokens.generate(
+            java.nio.file.Path.of(System.getProperty("govchain.e2e.logs", "target/e2e-logs")));
+    Http.Response answer =
+        suite.viaGateway().get("/api/seal/seals", stranger.token("clerk-forged", "seal-clerk"));
+    assertProblem(answer, 401, "unauthorized");
+    assertThat(answer.header("WWW-Authenticate")).contains("invalid_token");
+  }
+
+  @Test
+  void tokenForAnotherAudienceIsRefusedByTheGateway(Suite suite) {
+    Instant now = Instant.now();
+    String foreign =
+        suite.tokens.sign(
+            "clerk-foreign",
+            Map.of("roles", List.of("seal-clerk"), "aud", List.of("another-system")),
+            now,
+            now.plus(Duration.ofMinutes(5)));
+    Http.Response answer = suite.viaGateway().get("/api/seal/seals", foreign);
+    assertProblem(answer, 401, "unauthorized");
+    assertThat(answer.json().path("detail").asString()).contains("audience");
+  }
+
+  @Test
+  void tokenWithoutTheRouteRoleIsRefusedWith403Problem(Suite suite) {
+    Http gateway = suite.viaGateway();
+    Http.Response sscClerkReadingSeals =
+        gateway.get("/api/seal/seals", suite.tokens.token("ssc-clerk-1", "ssc-clerk"));
+    assertProblem(sscClerkReadingSeals, 403, "forbidden");
+    assertThat(sscClerkReadingSeals.header("WWW-Authenticate")).contains("insufficient_scope");
+
+    Http.Response auditorCreatingASeal =
+        gateway.postJson(
+            "/api/seal/seals",
+            suite.tokens.token("auditor-1", "auditor"),
+            Samples.sealRequest("never created"));
+    assertProblem(auditorCreatingASeal, 403, "forbidden");
+
+    Http.Response clerkReadingFullLogEntries =
+        gateway.get("/api/seal/log/entries/0", suite.tokens.token("clerk-1", "seal-clerk"));
+    assertProblem(clerkReadingFullLogEntries, 403, "forbidden");
+
+    Http.Response auditorVerifyingQrCodes =
+        gateway.postJson(
+            "/api/ssc/qr-verifications", suite.tokens.token("auditor-2", "auditor"), Map.of());
+    assertProblem(auditorVerifyingQrCodes, 403, "forbidden");
+  }
+
+  @Test
+  void unknownPathsAndActuatorEndpointsNeedAdmin(Suite suite) {
+    Http gateway = suite.viaGateway();
+    String clerk = suite.tokens.token("clerk-2", "seal-clerk");
+    assertProblem(gateway.get("/api/unknown/things", clerk), 403, "forbidden");
+    assertProblem(gateway.get("/actuator/prometheus", clerk), 403, "forbidden");
+    Http.Response metrics =
+        gateway.get("/actuator/prometheus", suite.tokens.token("admin-1", "admin"));
+    assertThat(metrics.status()).isEqualTo(200);
+    assertThat(metrics.text()).contains("resilience4j_circuitbreaker_state");
+    assertThat(gateway.get("/actuator/health", null).status()).isEqualTo(200);
+  }
+
+  @Test
+  void responsesCarrySecurityHeaders(Suite suite) {
+    Http.Response answer =
+        suite.viaGateway().get("/api/seal/seals", suite.tokens.token("auditor-3", "auditor"));
+    assertThat(answer.status()).isEqualTo(200);
+    assertThat(answer.header("X-Content-Type-Options")).isEqualTo("nosniff");
+    assertThat(answer.raw().headers().allValues("X-Frame-Options")).containsExactly("DENY");
+    assertThat(answer.header("Referrer-Policy")).isEqualTo("no-referrer");
+    assertThat(answer.header("Content-Security-Policy")).contains("default-src 'none'");
+    // plain HTTP here: HSTS only over HTTPS
+    assertThat(answer.header("Strict-Transport-Security")).isNull();
+  }
+
+  @Test
+  void corsAllowsOnlyTheConfiguredFrontEnd(Suite suite) {
+    Http gateway = suite.viaGateway();
+    Http.Response allowed = gateway.send(preflight(gateway, Suite.FRONT_END));
+    assertThat(allowed.status()).isEqualTo(200);
+    assertThat(allowed.header("Access-Control-Allow-Origin")).isEqualTo(Suite.FRONT_END);
+    assertThat(allowed.header("Access-Control-Allow-Headers"))
+        .containsIgnoringCase("authorization");
+
+    Http.Response refused = gateway.send(preflight(gateway, "https://evil.example"));
+    assertThat(refused.status()).isEqualTo(403);
+    assertThat(refused.header("Access-Control-Allow-Origin")).isNull();
+
+    Http.Response actual =
+        gateway.get(
+            "/api/seal/seals",
+            suite.tokens.token("auditor-4", "auditor"),
+            Map.of("Origin", Suite.FRONT_END));
+    assertThat(actual.status()).isEqualTo(200);
+    assertThat(actual.header("Access-Control-Allow-Origin")).isEqualTo(Suite.FRONT_END);
+    assertThat(actual.header("Access-Control-Expose-Headers")).contains("X-Request-Id");
+  }
+
+  private static HttpRequest preflight(Http gateway, String origin) {
+    return gateway
+        .request(
+            "/api/seal/seals",
+            null,
+            Map.of(
+                "Origin", origin,
+                "Access-Control-Request-Method", "POST",
+                "Access-Control-Request-Headers", "authorization,content-type"))
+        .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+        .build();
+  }
+
+  static void assertProblem(Http.Response answer, int status, String kind) {
+    assertThat(answer.status()).as("%s", answer).isEqualTo(status);
+    assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
+    JsonNode problem = answer.json();
+    assertThat(problem.path("type").asString()).isEqualTo(PROBLEMS + kind);
+    assertThat(problem.path("status").asInt()).isEqualTo(status);
+    assertThat(answer.header("X-Request-Id")).as("request id on every answer").isNotBlank();
+  }
+}

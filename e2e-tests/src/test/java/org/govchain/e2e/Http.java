@@ -1,0 +1,139 @@
+package org.govchain.e2e;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A small HTTP client for the tests: JSON and multipart requests with an optional bearer token. */
+final class Http {
+
+  static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private final HttpClient client =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final String baseUrl;
+
+  Http(String baseUrl) {
+    this.baseUrl = baseUrl;
+  }
+
+  /** A request to {@code path} with {@code token} (null: none) and extra headers. */
+  HttpRequest.Builder request(String path, String token, Map<String, String> headers) {
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(60));
+    if (token != null) {
+      builder.header("Authorization", "Bearer " + token);
+    }
+    headers.forEach(builder::header);
+    return builder;
+  }
+
+  Response get(String path, String token) {
+    return get(path, token, Map.of());
+  }
+
+  Response get(String path, String token, Map<String, String> headers) {
+    return send(request(path, token, headers).GET().build());
+  }
+
+  Response postJson(String path, String token, Object body) {
+    return send(
+        request(path, token, Map.of("Content-Type", "application/json"))
+            .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+            .build());
+  }
+
+  /** A multipart/form-data POST; values are {@link Part}s or strings. */
+  Response postMultipart(String path, String token, Map<String, Object> parts) {
+    String boundary = "govchain-" + UUID.randomUUID();
+    return send(
+        request(path, token, Map.of("Content-Type", "multipart/form-data; boundary=" + boundary))
+            .POST(HttpRequest.BodyPublishers.ofByteArray(multipart(boundary, parts)))
+            .build());
+  }
+
+  Response send(HttpRequest request) {
+    try {
+      HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+      return new Response(response);
+    } catch (IOException e) {
+      throw new UncheckedIOException(request.method() + " " + request.uri() + " failed", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A file part of a multipart body. */
+  record Part(String filename, String contentType, byte[] content) {}
+
+  static byte[] multipart(String boundary, Map<String, Object> parts) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    Map<String, Object> ordered = new LinkedHashMap<>(parts);
+    ordered.forEach(
+        (name, value) -> {
+          StringBuilder head = new StringBuilder("--" + boundary + "\r\n");
+          byte[] content;
+          if (value instanceof Part part) {
+            head.append("Content-Disposition: form-data; name=\"")
+                .append(name)
+                .append("\"; filename=\"")
+                .append(part.filename())
+                .append("\"\r\nContent-Type: ")
+                .append(part.contentType())
+                .append("\r\n\r\n");
+            content = part.content();
+          } else {
+            head.append("Content-Disposition: form-data; name=\"")
+                .append(name)
+                .append("\"\r\n\r\n");
+            content = value.toString().getBytes(StandardCharsets.UTF_8);
+          }
+          out.writeBytes(head.toString().getBytes(StandardCharsets.UTF_8));
+          out.writeBytes(content);
+          out.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        });
+    out.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return out.toByteArray();
+  }
+
+  /** A received answer. */
+  record Response(HttpResponse<byte[]> raw) {
+
+    int status() {
+      return raw.statusCode();
+    }
+
+    String header(String name) {
+      return raw.headers().firstValue(name).orElse(null);
+    }
+
+    byte[] body() {
+      return raw.body();
+    }
+
+    String text() {
+      return new String(raw.body(), StandardCharsets.UTF_8);
+    }
+
+    JsonNode json() {
+      return JSON.readTree(raw.body());
+    }
+
+    @Override
+    public String toString() {
+      return raw.request().method() + " " + raw.uri() + " → " + raw.statusCode() + " " + text();
+    }
+  }
+}

@@ -1,0 +1,162 @@
+package org.govchain.e2e;
+
+import static org.govchain.anchor.chain.AnchorRegistryClient.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.govchain.anchor.chain.AnchorRegistryClient;
+import org.govchain.anchor.chain.LogId;
+import org.govchain.anchor.checkpoint.NoteSigner;
+import org.govchain.anchor.checkpoint.NoteVerifier;
+import org.govchain.testsupport.DevChain;
+import org.govchain.testsupport.PostgresServer;
+import org.web3j.crypto.Credentials;
+import org.web3j.utils.Numeric;
+
+/**
+ * The suite as the end-to-end tests see it, started once per test run: the dev chain with a fresh
+ * AnchorRegistry, the seal service (its own database, anchoring on, a checkpoint key made here) and
+ * a gateway in front of it whose ssc route points at a closed port. All run as real processes; the
+ * test only holds the token issuer's private key and the log's verifier key.
+ *
+ * <p>Seam for the auth server: when it exists, start it here first and hand its issuer to the
+ * services instead of {@link TestTokens#publicKeyLocation()} ({@code GOVCHAIN_JWT_ISSUER_URI}).
+ */
+final class Suite implements AutoCloseable {
+
+  /** The municipal front-end origin the gateways allow (CORS). */
+  static final String FRONT_END = "https://seal.city.example";
+
+  final DevChain chain;
+  final AnchorRegistryClient registry;
+  final String origin;
+  final NoteVerifier logKey;
+  final TestTokens tokens;
+  final AppProcess seal;
+  final AppProcess gateway;
+  final int closedPort;
+  private final Path work;
+
+  private Suite(DevChain chain, PostgresServer.Database db) {
+    this.chain = chain;
+    this.work = workDirectory();
+    this.tokens = TestTokens.generate(work);
+    this.origin = "seal-" + UUID.randomUUID() + ".govchain.example";
+    this.registry =
+        await(
+            AnchorRegistryClient.deploy(chain.web3j(), chain.newFundedAccount(), chain.chainId()));
+    Credentials submitter = chain.newFundedAccount();
+    await(registry.registerSubmitter(LogId.of(origin), submitter.getAddress()));
+    NoteSigner signer = NoteSigner.generate(origin);
+    this.logKey = NoteVerifier.fromVerifierKey(signer.verifierKey());
+    this.closedPort = FreePorts.next();
+
+    List<String> sealArgs = new ArrayList<>();
+    for (String p : db.springProperties()) {
+      sealArgs.add("--" + p);
+    }
+    sealArgs.addAll(
+        List.of(
+            "--spring.main.banner-mode=off",
+            "--govchain.seal.ca.data-dir=" + work.resolve("seal-data"),
+            "--govchain.log.origin=" + origin,
+            "--govchain.log.sequencer.interval=100ms",
+            "--govchain.anchor.enabled=true",
+            "--govchain.anchor.rpc-url=" + chain.rpcUrl(),
+            "--govchain.anchor.chain-id=" + chain.chainId(),
+            "--govchain.anchor.registry-address=" + registry.address(),
+            "--govchain.anchor.interval=1s",
+            "--govchain.anchor.check-interval=200ms"));
+    Map<String, String> sealEnv = new HashMap<>(jwtEnv());
+    // secrets by environment, never on a command line
+    sealEnv.put(
+        "GOVCHAIN_ANCHOR_SUBMITTER_KEY",
+        Numeric.toHexStringWithPrefixZeroPadded(submitter.getEcKeyPair().getPrivateKey(), 64));
+    sealEnv.put("GOVCHAIN_LOG_SIGNER_KEY", signer.signerKey());
+    int sealPort = FreePorts.next();
+    sealEnv.put("SEAL_PORT", Integer.toString(sealPort));
+    AppProcess sealProcess =
+        AppProcess.start("seal-service", jar("seal-service"), sealPort, sealEnv, sealArgs);
+    this.seal = sealProcess;
+    try {
+      this.gateway = startGateway(Map.of(), List.of());
+    } catch (RuntimeException e) {
+      sealProcess.close();
+      throw e;
+    }
+  }
+
+  /** Starts the suite (chain and database come from test-support). */
+  static Suite start(DevChain chain, PostgresServer.Database db) {
+    return new Suite(chain, db);
+  }
+
+  /**
+   * A gateway in front of this suite's seal service, with the ssc route pointing at a closed port
+   * and the accounting route at {@code GOVCHAIN_ACCOUNTING_URL} from {@code env} (else a closed
+   * port); {@code env} and {@code args} come on top of the defaults. The caller closes it.
+   */
+  AppProcess startGateway(Map<String, String> env, List<String> args) {
+    int port = FreePorts.next();
+    Map<String, String> all = new HashMap<>(jwtEnv());
+    all.put("GATEWAY_PORT", Integer.toString(port));
+    all.put("GOVCHAIN_SEAL_URL", seal.baseUrl());
+    all.put("GOVCHAIN_SSC_URL", "http://127.0.0.1:" + closedPort);
+    all.put("GOVCHAIN_ACCOUNTING_URL", "http://127.0.0.1:" + closedPort);
+    all.put("GOVCHAIN_CORS_ORIGINS", FRONT_END);
+    all.putAll(env);
+    List<String> allArgs = new ArrayList<>(List.of("--spring.main.banner-mode=off"));
+    allArgs.addAll(args);
+    return AppProcess.start("gateway", jar("gateway"), port, all, allArgs);
+  }
+
+  /** A client of the gateway. */
+  Http viaGateway() {
+    return new Http(gateway.baseUrl());
+  }
+
+  /** A client of the seal service itself, bypassing the gateway. */
+  Http direct() {
+    return new Http(seal.baseUrl());
+  }
+
+  private Map<String, String> jwtEnv() {
+    return Map.of(
+        "GOVCHAIN_JWT_PUBLIC_KEY_LOCATION",
+        tokens.publicKeyLocation(),
+        "GOVCHAIN_JWT_AUDIENCE",
+        TestTokens.AUDIENCE);
+  }
+
+  private static Path jar(String module) {
+    String path = System.getProperty("govchain.e2e." + module + ".jar");
+    if (path == null) {
+      throw new IllegalStateException(
+          "system property govchain.e2e." + module + ".jar is not set (run through Maven)");
+    }
+    return Path.of(path);
+  }
+
+  private static Path workDirectory() {
+    try {
+      Path logs = Path.of(System.getProperty("govchain.e2e.logs", "target/e2e-logs"));
+      Files.createDirectories(logs);
+      return Files.createTempDirectory(logs, "suite-");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    gateway.close();
+    seal.close();
+  }
+}

@@ -1,0 +1,80 @@
+package org.govchain.gateway.ratelimit;
+
+import java.net.InetSocketAddress;
+import java.util.Map;
+import java.util.OptionalLong;
+import org.govchain.gateway.problem.ProblemResponses;
+import org.govchain.gateway.problem.ProblemType;
+import org.springframework.cloud.gateway.filter.GatewayFilterChain;
+import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * Limits each client's requests to the services (every gateway route): a caller with a token is
+ * keyed by the token's subject, a caller without one by its address (the client's own, or the one a
+ * trusted proxy forwarded when {@code server.forward-headers-strategy} is set). Over the limit the
+ * answer is 429 {@code rate-limited} with {@code Retry-After} in whole seconds.
+ */
+@Component
+public final class RateLimitFilter implements GlobalFilter, Ordered {
+
+  /** Before the route filters (circuit breaker, retry), so refused requests never reach them. */
+  static final int ORDER = -100;
+
+  private final ClientRateLimiters authenticated;
+  private final ClientRateLimiters anonymous;
+  private final ProblemResponses problems;
+
+  public RateLimitFilter(RateLimitProperties properties, ProblemResponses problems) {
+    this.authenticated =
+        new ClientRateLimiters("client", properties.authenticated(), properties.maxClients());
+    this.anonymous =
+        new ClientRateLimiters("address", properties.anonymous(), properties.maxClients());
+    this.problems = problems;
+  }
+
+  @Override
+  public int getOrder() {
+    return ORDER;
+  }
+
+  @Override
+  public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+    return exchange
+        .getPrincipal()
+        .filter(JwtAuthenticationToken.class::isInstance)
+        .map(p -> authenticated.acquire("sub:" + p.getName()))
+        .switchIfEmpty(Mono.fromSupplier(() -> anonymous.acquire("ip:" + address(exchange))))
+        .flatMap(
+            wait -> {
+              if (wait.isEmpty()) {
+                return chain.filter(exchange);
+              }
+              return refuse(exchange, wait);
+            });
+  }
+
+  private Mono<Void> refuse(ServerWebExchange exchange, OptionalLong waitNanos) {
+    long seconds = Math.max(1, (waitNanos.getAsLong() + 999_999_999L) / 1_000_000_000L);
+    return problems.write(
+        exchange,
+        ProblemType.RATE_LIMITED,
+        "too many requests from this client; retry after " + seconds + " s",
+        Map.of(HttpHeaders.RETRY_AFTER, Long.toString(seconds)));
+  }
+
+  private static String address(ServerWebExchange exchange) {
+    InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
+    if (remote == null) {
+      return "unknown";
+    }
+    return remote.getAddress() == null
+        ? remote.getHostString()
+        : remote.getAddress().getHostAddress();
+  }
+}

@@ -1,0 +1,61 @@
+package org.govchain.gateway.security;
+
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.BearerTokenErrors;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import reactor.core.publisher.Mono;
+
+/**
+ * Turns a validated JWT into an authentication named by its {@code sub}, with a {@code ROLE_<name>}
+ * authority per entry of its {@code roles} claim (a JSON array, or a space-separated string) and
+ * per {@code scope}/{@code scp} entry that names a {@link Role}.
+ */
+final class JwtRolesConverter implements Converter<Jwt, Mono<AbstractAuthenticationToken>> {
+
+  static final String ROLES_CLAIM = "roles";
+
+  @Override
+  public Mono<AbstractAuthenticationToken> convert(Jwt jwt) {
+    String subject = jwt.getSubject();
+    if (subject == null || subject.isBlank()) {
+      return Mono.error(
+          new OAuth2AuthenticationException(
+              BearerTokenErrors.invalidToken("token has no subject")));
+    }
+    Set<GrantedAuthority> authorities = new LinkedHashSet<>();
+    for (String role : names(jwt.getClaims().get(ROLES_CLAIM))) {
+      authorities.add(new SimpleGrantedAuthority("ROLE_" + role));
+    }
+    for (String claim : List.of("scope", "scp")) {
+      for (String scope : names(jwt.getClaims().get(claim))) {
+        Role.fromClaimValue(scope)
+            .ifPresent(r -> authorities.add(new SimpleGrantedAuthority("ROLE_" + r.claimValue())));
+      }
+    }
+    return Mono.just(new JwtAuthenticationToken(jwt, authorities, subject));
+  }
+
+  /** The non-blank names of a claim that is an array of strings or a space-separated string. */
+  static List<String> names(Object claim) {
+    if (claim instanceof Collection<?> values) {
+      return values.stream()
+          .filter(String.class::isInstance)
+          .map(v -> ((String) v).strip())
+          .filter(v -> !v.isEmpty())
+          .toList();
+    }
+    if (claim instanceof String value) {
+      return List.of(value.strip().split("\\s+")).stream().filter(v -> !v.isEmpty()).toList();
+    }
+    return List.of();
+  }
+}

@@ -1,0 +1,106 @@
+package org.govchain.gateway.security;
+
+import static org.govchain.gateway.security.Role.ACCOUNTING_CLERK;
+import static org.govchain.gateway.security.Role.ADMIN;
+import static org.govchain.gateway.security.Role.AUDITOR;
+import static org.govchain.gateway.security.Role.SEAL_CLERK;
+import static org.govchain.gateway.security.Role.SERVICE_POINT;
+import static org.govchain.gateway.security.Role.SSC_CLERK;
+
+import java.util.Arrays;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.web.server.ServerHttpSecurity.AuthorizeExchangeSpec;
+
+/**
+ * The gateway's role rules per path (the table in {@code gateway/README.md}, mirroring DESIGN
+ * §4/§5). The services enforce their own rules again; these keep callers without the role away from
+ * them. Anything not listed is refused.
+ */
+final class RouteAccessRules {
+
+  private RouteAccessRules() {}
+
+  static void apply(AuthorizeExchangeSpec rules) {
+    // public: sign-in free verification, health, the API documentation
+    rules
+        .pathMatchers(HttpMethod.POST, "/api/seal/verifications")
+        .permitAll()
+        .pathMatchers(
+            HttpMethod.GET,
+            "/actuator/health",
+            "/actuator/health/liveness",
+            "/actuator/health/readiness")
+        .permitAll()
+        .pathMatchers(
+            HttpMethod.GET,
+            "/v3/api-docs",
+            "/v3/api-docs/**",
+            "/api/*/v3/api-docs",
+            "/api/*/v3/api-docs/**",
+            "/swagger-ui.html",
+            "/swagger-ui/**",
+            "/webjars/**")
+        .permitAll()
+        .pathMatchers("/actuator", "/actuator/**")
+        .hasRole(ADMIN.claimValue());
+
+    // every service's log: full record data for auditors, proofs for the service's clerks too
+    rules
+        .pathMatchers(HttpMethod.GET, "/api/*/log/entries/{index}")
+        .hasAnyRole(names(AUDITOR, ADMIN))
+        .pathMatchers(HttpMethod.GET, "/api/seal/log/**")
+        .hasAnyRole(names(SEAL_CLERK, AUDITOR, ADMIN))
+        .pathMatchers(HttpMethod.GET, "/api/ssc/log/**")
+        .hasAnyRole(names(SSC_CLERK, AUDITOR, ADMIN))
+        .pathMatchers(HttpMethod.GET, "/api/accounting/log/**")
+        .hasAnyRole(names(ACCOUNTING_CLERK, AUDITOR, ADMIN));
+
+    // seals
+    rules
+        .pathMatchers(HttpMethod.GET, "/api/seal/**")
+        .hasAnyRole(names(SEAL_CLERK, AUDITOR, ADMIN))
+        .pathMatchers(
+            HttpMethod.POST,
+            "/api/seal/seals",
+            "/api/seal/seals/{id}/suspend",
+            "/api/seal/seals/{id}/resume",
+            "/api/seal/seals/{id}/revoke",
+            "/api/seal/seals/{id}/sealings",
+            "/api/seal/seals/{id}/signatures")
+        .hasRole(SEAL_CLERK.claimValue());
+
+    // social security cards
+    rules
+        .pathMatchers(HttpMethod.POST, "/api/ssc/qr-verifications")
+        .hasAnyRole(names(SERVICE_POINT, SSC_CLERK, ADMIN))
+        .pathMatchers(HttpMethod.POST, "/api/ssc/cards/search")
+        .hasAnyRole(names(SSC_CLERK, AUDITOR, ADMIN))
+        .pathMatchers(HttpMethod.GET, "/api/ssc/**")
+        .hasAnyRole(names(SSC_CLERK, AUDITOR, ADMIN))
+        .pathMatchers(HttpMethod.POST, "/api/ssc/cards", "/api/ssc/cards/**")
+        .hasRole(SSC_CLERK.claimValue());
+
+    // accounting supervision
+    rules
+        .pathMatchers(HttpMethod.POST, "/api/accounting/findings/{id}/acknowledge")
+        .hasAnyRole(names(ACCOUNTING_CLERK, AUDITOR))
+        .pathMatchers(
+            HttpMethod.POST,
+            "/api/accounting/findings",
+            "/api/accounting/findings/{id}/resolve",
+            "/api/accounting/findings/{id}/escalate")
+        .hasRole(AUDITOR.claimValue())
+        .pathMatchers(HttpMethod.GET, "/api/accounting/**")
+        .hasAnyRole(names(ACCOUNTING_CLERK, AUDITOR, ADMIN))
+        .pathMatchers(HttpMethod.POST, "/api/accounting/**")
+        .hasRole(ACCOUNTING_CLERK.claimValue())
+        .pathMatchers(HttpMethod.PUT, "/api/accounting/**")
+        .hasRole(ACCOUNTING_CLERK.claimValue());
+
+    rules.anyExchange().denyAll();
+  }
+
+  private static String[] names(Role... roles) {
+    return Arrays.stream(roles).map(Role::claimValue).toArray(String[]::new);
+  }
+}

@@ -1,0 +1,54 @@
+package org.govchain.gateway.security;
+
+import java.util.Map;
+import org.govchain.gateway.problem.ProblemResponses;
+import org.govchain.gateway.problem.ProblemType;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * Answers 401 (no or invalid token) and 403 (valid token, role not allowed) as RFC 9457 problems
+ * with a {@code WWW-Authenticate: Bearer} challenge (RFC 6750), never with exception details.
+ */
+final class SecurityProblems implements ServerAuthenticationEntryPoint, ServerAccessDeniedHandler {
+
+  private final ProblemResponses problems;
+
+  SecurityProblems(ProblemResponses problems) {
+    this.problems = problems;
+  }
+
+  @Override
+  public Mono<Void> commence(ServerWebExchange exchange, AuthenticationException e) {
+    boolean invalidToken = e instanceof OAuth2AuthenticationException;
+    String challenge =
+        invalidToken
+            ? "Bearer error=\"invalid_token\", error_description=\"the bearer token is not valid\""
+            : "Bearer";
+    String detail =
+        invalidToken
+            ? "the bearer token is invalid, expired, not for this audience or not signed by the"
+                + " trusted issuer"
+            : "a bearer token (OAuth2 JWT) is required";
+    return problems.write(
+        exchange,
+        ProblemType.UNAUTHORIZED,
+        detail,
+        Map.of(HttpHeaders.WWW_AUTHENTICATE, challenge));
+  }
+
+  @Override
+  public Mono<Void> handle(ServerWebExchange exchange, AccessDeniedException denied) {
+    return problems.write(
+        exchange,
+        ProblemType.FORBIDDEN,
+        "the token's roles do not allow " + exchange.getRequest().getMethod() + " on this path",
+        Map.of(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"insufficient_scope\""));
+  }
+}
