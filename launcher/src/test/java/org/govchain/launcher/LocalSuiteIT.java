@@ -29,7 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Runs the packaged launcher as {@code ./govchain up} does, on free ports with a fresh state
  * directory: a seal made in the first run is read back in the second, with its log checkpoint
- * anchored on the same registry and its proof bundle still VALID on the same chain.
+ * anchored on the same registry and its proof bundle still VALID on the same chain; SIGTERM stops
+ * everything in order, a part that dies stops the rest, and a chain that lost the recorded registry
+ * is refused with the way out. One test, because each start of the suite costs about half a minute.
  */
 class LocalSuiteIT {
 
@@ -57,10 +59,11 @@ class LocalSuiteIT {
   }
 
   @Test
-  void secondStartKeepsTheRecordsTheChainAndTheRegistryOfTheFirst() throws Exception {
+  void keepsItsDataAcrossRestartsStopsCleanlyAndFailsClearly() throws Exception {
     Path home = prepare();
-    assertThat(Application.AUTH_SERVER.isBuilt(settings()))
-        .as("the reactor builds auth-server before this test")
+    assertThat(
+            Application.AUTH_SERVER.isBuilt(settings()) && Application.GATEWAY.isBuilt(settings()))
+        .as("the reactor builds auth-server and gateway before this test")
         .isTrue();
 
     // first start: everything is made
@@ -68,7 +71,8 @@ class LocalSuiteIT {
     String registry = recordedRegistry(home);
     assertThat(first.output())
         .contains("Deploying AnchorRegistry (first start)", registry)
-        .contains("Starting auth-server", "seal-clerk:seal-clerk-dev-secret");
+        .contains("Starting auth-server", "Starting gateway", "seal-clerk:seal-clerk-dev-secret")
+        .contains("/swagger-ui.html");
     String token = token();
     String api = entry() + "/api/seal";
     HttpResponse<String> created =
@@ -80,12 +84,13 @@ class LocalSuiteIT {
                     HttpRequest.BodyPublishers.ofFile(
                         home.resolve("samples").resolve("create-seal.json"))));
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    assertThat(created.headers().firstValue("X-Request-Id")).as("through the gateway").isPresent();
     String sealId = (String) json(created.body()).get("id");
     Path bundle = temp.resolve("seal-proof.json");
     Files.writeString(bundle, awaitProof(api, sealId, token));
     assertThat(verifyBundle(bundle)).startsWith("VALID");
     List<ProcessHandle> firstParts = parts(first, home);
-    assertThat(firstParts).hasSizeGreaterThanOrEqualTo(4); // chain, PostgreSQL, auth, seal
+    assertThat(firstParts).hasSizeGreaterThanOrEqualTo(5); // chain, PostgreSQL, auth, seal, gateway
 
     stopAndCheck(first, firstParts);
 
@@ -129,7 +134,36 @@ class LocalSuiteIT {
     Files.writeString(again, awaitProof(api, sealId, token2));
     assertThat(verifyBundle(again)).startsWith("VALID");
 
-    stopAndCheck(second, parts(second, home));
+    // a part that dies takes the suite down with it
+    List<ProcessHandle> parts = parts(second, home);
+    ProcessHandle seal =
+        parts.stream()
+            .filter(p -> p.info().commandLine().orElse("").contains("seal-service"))
+            .findFirst()
+            .orElseThrow();
+
+    seal.destroyForcibly();
+
+    assertThat(second.process().waitFor(120, TimeUnit.SECONDS)).as("launcher stops").isTrue();
+    assertThat(second.process().exitValue()).isEqualTo(1);
+    assertThat(second.output())
+        .contains(
+            "seal-service exited unexpectedly", home.resolve("logs/seal-service.log").toString())
+        .contains("stopped auth-server", "stopped PostgreSQL", "stopped the dev chain");
+    assertAllGone(parts);
+
+    // the chain's data is lost, but devchain.json still names the registry: a clear refusal
+    try (var files = Files.walk(home.resolve("chain"))) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+    }
+    Process refused = launch(temp.resolve("launcher-refused.out"));
+    assertThat(refused.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    String output = Files.readString(temp.resolve("launcher-refused.out"));
+    assertThat(refused.exitValue()).as(output).isEqualTo(1);
+    assertThat(output)
+        .contains("holds no contract at " + recordedRegistry(home))
+        .contains("delete " + home)
+        .contains("stopped the dev chain");
   }
 
   /** A fresh state directory and free ports for every part. */
@@ -148,41 +182,6 @@ class LocalSuiteIT {
       env.put(port, Integer.toString(freePort()));
     }
     return home;
-  }
-
-  @Test
-  void aPartThatDiesStopsTheSuiteAndAChainWithoutTheRecordedRegistryIsRefused() throws Exception {
-    Path home = prepare();
-    Run run = start("dying");
-    List<ProcessHandle> parts = parts(run, home);
-    ProcessHandle seal =
-        parts.stream()
-            .filter(p -> p.info().commandLine().orElse("").contains("seal-service"))
-            .findFirst()
-            .orElseThrow();
-
-    seal.destroyForcibly();
-
-    assertThat(run.process().waitFor(120, TimeUnit.SECONDS)).as("launcher stops").isTrue();
-    assertThat(run.process().exitValue()).isEqualTo(1);
-    assertThat(run.output())
-        .contains(
-            "seal-service exited unexpectedly", home.resolve("logs/seal-service.log").toString())
-        .contains("stopped auth-server", "stopped PostgreSQL", "stopped the dev chain");
-    assertAllGone(parts);
-
-    // the chain's data is lost, but devchain.json still names the registry: a clear refusal
-    try (var files = Files.walk(home.resolve("chain"))) {
-      files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-    }
-    Process refused = launch(temp.resolve("launcher-refused.out"));
-    assertThat(refused.waitFor(120, TimeUnit.SECONDS)).isTrue();
-    String output = Files.readString(temp.resolve("launcher-refused.out"));
-    assertThat(refused.exitValue()).as(output).isEqualTo(1);
-    assertThat(output)
-        .contains("holds no contract at " + recordedRegistry(home))
-        .contains("delete " + home)
-        .contains("stopped the dev chain");
   }
 
   /** Starts the launcher jar and waits for its banner. */
@@ -241,8 +240,11 @@ class LocalSuiteIT {
         .contains("stopped PostgreSQL")
         .contains("stopped the dev chain", "Stopped.");
     String output = run.output();
+    assertThat(output.indexOf("stopped gateway"))
+        .isGreaterThan(0)
+        .isLessThan(output.indexOf("stopped seal-service"));
     assertThat(output.indexOf("stopped seal-service"))
-        .as("stop order: services, auth server, PostgreSQL, chain")
+        .as("stop order: gateway, services, auth server, PostgreSQL, chain")
         .isLessThan(output.indexOf("stopped auth-server"));
     assertThat(output.indexOf("stopped auth-server"))
         .isLessThan(output.indexOf("stopped PostgreSQL"));
@@ -321,10 +323,9 @@ class LocalSuiteIT {
     return (String) json(response.body()).get("access_token");
   }
 
-  private String entry() throws IOException {
-    Application app =
-        Application.GATEWAY.isBuilt(settings()) ? Application.GATEWAY : Application.SEAL;
-    return "http://localhost:" + env.get(app.portVariable());
+  /** The gateway, the suite's one public entry. */
+  private String entry() {
+    return "http://localhost:" + env.get("GATEWAY_PORT");
   }
 
   private Settings settings() {
