@@ -1,6 +1,5 @@
 package org.govchain.launcher;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -59,9 +58,8 @@ final class Readiness {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new StartupException("interrupted while waiting for " + process.name(), e);
-      } catch (IOException | RuntimeException e) {
-        last = e.toString();
       } catch (Exception e) {
+        // not answering yet (connection refused, RPC error, ...): try again
         last = e.toString();
       }
       if (Instant.now().isAfter(deadline)) {

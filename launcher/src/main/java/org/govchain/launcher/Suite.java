@@ -308,7 +308,10 @@ final class Suite {
     if (postgres != null) {
       try {
         postgres.stop();
-        out.println("  stopped PostgreSQL" + (postgres.isEmbedded() ? "" : " connections"));
+        out.println(
+            postgres.isEmbedded()
+                ? "  stopped PostgreSQL"
+                : "  left the PostgreSQL server of GOVCHAIN_PG_URL running");
       } catch (IOException | RuntimeException e) {
         out.println("  PostgreSQL did not stop cleanly: " + e.getMessage());
       }
