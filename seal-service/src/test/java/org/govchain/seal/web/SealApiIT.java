@@ -1,8 +1,10 @@
 package org.govchain.seal.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayInputStream;
+import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.MessageDigest;
 import java.security.PrivateKey;
@@ -42,11 +44,13 @@ import org.govchain.seal.seals.SealImage;
 import org.govchain.seal.seals.SealImageLimits;
 import org.govchain.seal.seals.SealType;
 import org.govchain.seal.seals.ValidityPeriod;
+import org.govchain.seal.testing.Poppler;
 import org.govchain.testsupport.PostgresServer;
 import org.govchain.testsupport.WithPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -346,6 +350,35 @@ class SealApiIT {
         .isEqualTo("SIGNATURE_VALID")
         .jsonPath("$.signatures[0].logRecord.status")
         .isEqualTo("NO_SEALING_RECORD");
+  }
+
+  /**
+   * The PDF the service returns from {@code POST seals/{id}/sealings} is valid for poppler's
+   * pdfsig, and trusted once the service's seal root is in its NSS database. Skipped (assumption)
+   * only when pdfsig (and certutil for the trust check) is not on the PATH; CI installs both.
+   */
+  @Test
+  void stampedPdfFromTheApiIsValidForPopplersPdfsig_skippedWithoutPdfsig(@TempDir Path dir)
+      throws Exception {
+    String id = app.createSeal(SealApp.createRequest("seal for pdfsig"));
+    byte[] sealed =
+        seal(id, SealApp.pdf("checked by poppler"))
+            .expectStatus()
+            .isCreated()
+            .expectBody(byte[].class)
+            .returnResult()
+            .getResponseBody();
+    assumeTrue(Poppler.hasPdfsig(), "pdfsig (poppler-utils) is not on the PATH");
+    assertThat(Poppler.pdfsig(dir, sealed))
+        .contains("Signature #1")
+        .contains("Signer Certificate Common Name: seal for pdfsig")
+        .contains("Signature Validation: Signature is Valid.")
+        .contains("Total document signed");
+    assumeTrue(Poppler.hasPdfsigAndCertutil(), "certutil (libnss3-tools) is not on the PATH");
+    X509Certificate root = app.context.getBean(SealCertificateAuthority.class).root();
+    assertThat(Poppler.pdfsigTrusting(dir.resolve("trusted"), sealed, root))
+        .contains("Signature Validation: Signature is Valid.")
+        .contains("Certificate Validation: Certificate is Trusted.");
   }
 
   /** The seal's key and certificate chain as someone with the database and the KEK has them. */
