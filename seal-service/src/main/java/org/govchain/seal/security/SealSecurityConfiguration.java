@@ -67,6 +67,12 @@ public class SealSecurityConfiguration {
                     .permitAll()
                     .pathMatchers(
                         HttpMethod.GET,
+                        "/api/seal/v3/api-docs",
+                        "/api/seal/v3/api-docs.yaml",
+                        "/api/seal/v3/api-docs/**")
+                    .permitAll()
+                    .pathMatchers(
+                        HttpMethod.GET,
                         "/actuator/health",
                         "/actuator/health/liveness",
                         "/actuator/health/readiness")
