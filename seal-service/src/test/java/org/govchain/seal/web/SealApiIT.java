@@ -123,8 +123,8 @@ class SealApiIT {
         .isEqualTo("key compromised")
         .jsonPath("$.version")
         .isEqualTo(4);
-    post(id, "resume").expectStatus().isEqualTo(409);
-    post(id, "suspend").expectStatus().isEqualTo(409);
+    post(id, "resume").expectStatus().isEqualTo(409).expectBody(Void.class);
+    post(id, "suspend").expectStatus().isEqualTo(409).expectBody(Void.class);
 
     assertThat(app.count("SELECT count(*) FROM govchain_log_entry WHERE subject = '" + id + "'"))
         .as("created, suspended, resumed, revoked")
@@ -143,7 +143,7 @@ class SealApiIT {
   void listsSealsFilteredByCreditCodeAndStatusInPages() {
     String a = app.createSeal(SealApp.createRequest("list A"));
     String b = app.createSeal(SealApp.createRequest("list B"));
-    post(b, "suspend").expectStatus().isOk();
+    post(b, "suspend").expectStatus().isOk().expectBody(Void.class);
     app.client
         .get()
         .uri("/api/seal/seals?creditCode={c}&status=SUSPENDED&size=200", SealApp.CREDIT_CODE)
@@ -226,7 +226,7 @@ class SealApiIT {
         .jsonPath("$.type")
         .isEqualTo(PROBLEMS + "not-anchored-yet");
 
-    revoke(id).expectStatus().isOk();
+    revoke(id).expectStatus().isOk().expectBody(Void.class);
     // Wait past the second of the revocation: signing times have whole seconds.
     Thread.sleep(1100); // waiting for the clock, not for a process
     verify(sealed, null)
@@ -266,7 +266,7 @@ class SealApiIT {
             .getResponseBody();
     SigningKey stolen = stolenKey(UUID.fromString(id));
 
-    revoke(id).expectStatus().isOk();
+    revoke(id).expectStatus().isOk().expectBody(Void.class);
     Thread.sleep(1100); // past the second of the revocation: signing times have whole seconds
     Instant afterRevocation = Instant.now();
 
@@ -642,9 +642,13 @@ class SealApiIT {
         .uri("/api/seal/seals/{id}", UUID.randomUUID())
         .exchange()
         .expectStatus()
-        .isEqualTo(404);
-    post(UUID.randomUUID().toString(), "suspend").expectStatus().isEqualTo(404);
-    verify("not a pdf".getBytes(), null).expectStatus().isEqualTo(415);
+        .isEqualTo(404)
+        .expectBody(Void.class);
+    post(UUID.randomUUID().toString(), "suspend")
+        .expectStatus()
+        .isEqualTo(404)
+        .expectBody(Void.class);
+    verify("not a pdf".getBytes(), null).expectStatus().isEqualTo(415).expectBody(Void.class);
 
     assertThat(app.rowCounts()).isEqualTo(before);
   }
@@ -660,7 +664,7 @@ class SealApiIT {
             .expectBody(String.class)
             .returnResult();
     Map<String, Long> afterFirst = app.rowCounts();
-    post(idOf(first.getResponseBody()), "suspend").expectStatus().isOk();
+    post(idOf(first.getResponseBody()), "suspend").expectStatus().isOk().expectBody(Void.class);
     EntityExchangeResult<String> repeat =
         createWithKey(request, key)
             .expectStatus()
@@ -699,7 +703,8 @@ class SealApiIT {
                     seal(id, pdf)
                         .expectStatus()
                         .isCreated()
-                        .returnResult(byte[].class)
+                        .expectBody(byte[].class)
+                        .returnResult()
                         .getResponseHeaders()
                         .getFirst("Sealing-Id")));
       }

@@ -153,16 +153,40 @@ class SealSecurityIT {
               Map.of("roles", List.of("auditor"), "aud", audience),
               now,
               now.plusSeconds(600));
-      app.withToken(token).get().uri("/api/seal/seals").exchange().expectStatus().isOk();
+      app.withToken(token)
+          .get()
+          .uri("/api/seal/seals")
+          .exchange()
+          .expectStatus()
+          .isOk()
+          .expectBody(Void.class);
     }
   }
 
   @Test
   void auditorReadsButCannotCreateChangeOrSeal() {
     String id = app.createSeal(SealApp.createRequest("auditor reads"));
-    app.auditor.get().uri("/api/seal/seals/{id}", id).exchange().expectStatus().isOk();
-    app.auditor.get().uri("/api/seal/seals").exchange().expectStatus().isOk();
-    app.auditor.get().uri("/api/seal/seals/{id}/image", id).exchange().expectStatus().isOk();
+    app.auditor
+        .get()
+        .uri("/api/seal/seals/{id}", id)
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody(Void.class);
+    app.auditor
+        .get()
+        .uri("/api/seal/seals")
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody(Void.class);
+    app.auditor
+        .get()
+        .uri("/api/seal/seals/{id}/image", id)
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody(Void.class);
 
     Map<String, Long> before = app.rowCounts();
     expectProblem(
@@ -239,7 +263,8 @@ class SealSecurityIT {
         .bodyValue(SealApp.createRequest("scoped clerk"))
         .exchange()
         .expectStatus()
-        .isCreated();
+        .isCreated()
+        .expectBody(Void.class);
   }
 
   @Test
