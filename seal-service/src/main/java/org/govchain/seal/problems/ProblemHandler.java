@@ -234,7 +234,8 @@ class ProblemHandler {
     Throwable cause = e.getMostSpecificCause();
     String message = String.valueOf(cause.getMessage());
     LOG.error(
-        "database failure on {} {}: {}: {}",
+        "requestId={} database failure on {} {}: {}: {}",
+        r.getHeaders().getFirst("X-Request-Id"),
         r.getMethod(),
         r.getPath().value(),
         cause.getClass().getName(),
