@@ -131,6 +131,18 @@ class RequestIdIT {
   }
 
   @Test
+  void linesLoggedWhileHandlingTheRequestCarryItsIdOnOtherThreadsToo(CapturedOutput output)
+      throws Exception {
+    String id = "work-" + UUID.randomUUID();
+    web.get().uri("/api/test/work").header("X-Request-Id", id).exchange().expectStatus().isOk();
+    awaitLine(output, id);
+    Matcher handlerLine =
+        Pattern.compile("^.*working on the request.*$", Pattern.MULTILINE).matcher(output.getAll());
+    assertThat(handlerLine.find()).isTrue();
+    assertThat(handlerLine.group()).contains("[" + id + "]").contains("parallel");
+  }
+
+  @Test
   void acceptOrCreateKeepsOnlyWellFormedIds() {
     assertThat(RequestIdWebFilter.acceptOrCreate("abc.DEF_123-4")).isEqualTo("abc.DEF_123-4");
     assertThat(RequestIdWebFilter.acceptOrCreate("a/b")).matches(UUID_TEXT);

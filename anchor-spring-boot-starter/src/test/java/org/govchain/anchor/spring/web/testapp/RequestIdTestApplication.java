@@ -1,10 +1,13 @@
 package org.govchain.anchor.spring.web.testapp;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.govchain.anchor.spring.web.RequestIdWebFilter;
 import org.govchain.testsupport.PostgresServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -23,6 +26,7 @@ public class RequestIdTestApplication {
     all.add("server.port=0");
     all.add("spring.main.banner-mode=off");
     all.add("govchain.log.origin=request-id.govchain.example");
+    all.add("logging.pattern.correlation=[%X{requestId:-}] ");
     return new SpringApplicationBuilder(RequestIdTestApplication.class)
         .properties(all.toArray(String[]::new))
         .run();
@@ -30,6 +34,8 @@ public class RequestIdTestApplication {
 
   @RestController
   static class Handlers {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Handlers.class);
 
     /** The id as the handler sees it: request header, exchange attribute, Reactor context. */
     @GetMapping("/api/test/hello")
@@ -46,6 +52,14 @@ public class RequestIdTestApplication {
                       RequestIdWebFilter.of(exchange).orElse(""),
                       "context",
                       fromContext));
+    }
+
+    /** Logs from another thread, after a delay: the line must still carry the request id. */
+    @GetMapping("/api/test/work")
+    Mono<String> work() {
+      return Mono.delay(Duration.ofMillis(5))
+          .doOnNext(tick -> LOG.info("working on the request"))
+          .thenReturn("done");
     }
 
     @GetMapping("/api/test/failure")
