@@ -57,7 +57,7 @@ class GatewaySecurityIT {
   }
 
   @Test
-  void tokenForAnotherAudienceIsRefusedByTheGateway(Suite suite) {
+  void tokenForAnotherAudienceIsRefusedByTheGatewayAndTheService(Suite suite) {
     Instant now = Instant.now();
     String foreign =
         suite.issuerKeyTokens.sign(
@@ -68,6 +68,9 @@ class GatewaySecurityIT {
     Http.Response answer = suite.viaGateway().get("/api/seal/seals", foreign);
     assertProblem(answer, 401, "unauthorized");
     assertThat(answer.json().path("detail").asString()).contains("audience");
+    assertThat(suite.direct().get("/api/seal/seals", foreign).status())
+        .as("the service checks aud too")
+        .isEqualTo(401);
   }
 
   @Test
