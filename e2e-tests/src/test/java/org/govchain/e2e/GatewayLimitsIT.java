@@ -112,7 +112,8 @@ class GatewayLimitsIT {
 
   @Test
   void clientOverItsLimitGets429WithRetryAfterWhileOthersGoOn() {
-    String busy = suite.tokens.token("busy-auditor", "auditor");
+    // client credentials tokens: the rate limit key (sub) is the client id
+    String busy = suite.token("auditor");
     for (int i = 0; i < CLIENT_LIMIT; i++) {
       Http.Response answer = http.get("/api/seal/log/checkpoint", busy);
       assertThat(answer.status()).as("request %d: %s", i + 1, answer).isNotEqualTo(429);
@@ -122,8 +123,7 @@ class GatewayLimitsIT {
     long retryAfter = Long.parseLong(limited.header("Retry-After"));
     assertThat(retryAfter).isBetween(1L, 60L);
 
-    Http.Response other =
-        http.get("/api/seal/log/checkpoint", suite.tokens.token("calm-auditor", "auditor"));
+    Http.Response other = http.get("/api/seal/log/checkpoint", suite.token("admin"));
     assertThat(other.status()).as("another client has its own limit: %s", other).isNotEqualTo(429);
   }
 
@@ -151,14 +151,13 @@ class GatewayLimitsIT {
   void bodyOverTheLimitWithContentLengthGets413() {
     Map<String, Object> request = Samples.sealRequest("too large");
     request.put("padding", "x".repeat(BODY_LIMIT));
-    Http.Response answer =
-        http.postJson("/api/seal/seals", suite.tokens.token("clerk-big", "seal-clerk"), request);
+    Http.Response answer = http.postJson("/api/seal/seals", suite.token("seal-clerk"), request);
     assertProblem(answer, 413, "payload-too-large");
 
     Http.Response upload =
         http.postMultipart(
             "/api/seal/verifications",
-            suite.tokens.token("clerk-big-upload", "seal-clerk"),
+            suite.token("seal-clerk"),
             Map.of(
                 "document",
                 new Http.Part("big.pdf", "application/pdf", new byte[UPLOAD_LIMIT + 1024])));
@@ -167,7 +166,7 @@ class GatewayLimitsIT {
 
   @Test
   void chunkedBodyOverTheLimitGets413WhileStreaming() throws IOException {
-    String token = suite.tokens.token("clerk-chunked", "seal-clerk");
+    String token = suite.token("seal-clerk");
     String boundary = "govchain-chunked";
     byte[] body =
         Http.multipart(
@@ -210,7 +209,7 @@ class GatewayLimitsIT {
   @Test
   @Order(1) // before the breaker test opens the ssc breaker
   void readsAreRetriedTwiceAndWritesNeverWhenTheConnectionBreaks() {
-    String sscClerk = suite.tokens.token("ssc-clerk-retry", "ssc-clerk");
+    String sscClerk = suite.token("ssc-clerk");
     long before = sscLink.refusedConnections();
     Http.Response read = http.get("/api/ssc/cards/00000000-0000-0000-0000-000000000001", sscClerk);
     assertProblem(read, 503, "service-unavailable");
@@ -226,7 +225,7 @@ class GatewayLimitsIT {
 
   @Test
   void serviceThatDoesNotAnswerGetsA503ProblemAfterTheTimeLimit() {
-    String clerk = suite.tokens.token("accounting-clerk-hung", "accounting-clerk");
+    String clerk = suite.token("accounting-clerk");
     long start = System.nanoTime();
     Http.Response answer = http.get("/api/accounting/units", clerk);
     Duration took = Duration.ofNanos(System.nanoTime() - start);
@@ -238,10 +237,11 @@ class GatewayLimitsIT {
   @Test
   @Order(2)
   void repeatedFailuresOpenTheCircuitAndItAnswersWithRetryAfter() {
-    String sscClerk = suite.tokens.token("ssc-clerk-breaker", "ssc-clerk");
+    // admin may read ssc records too; another client than the retry test's, so no rate limit here
+    String admin = suite.token("admin");
     Http.Response last = null;
     for (int i = 0; i < 6 && (last == null || last.header("Retry-After") == null); i++) {
-      last = http.get("/api/ssc/cards", sscClerk);
+      last = http.get("/api/ssc/cards", admin);
       assertProblem(last, 503, "service-unavailable");
     }
     assertThat(last.header("Retry-After")).as("breaker open: %s", last).isEqualTo("30");

@@ -12,8 +12,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Tokens at the gateway: missing, expired, wrongly signed, for another audience, or without the
- * route's role are refused as problems with a Bearer challenge; CORS and security headers.
+ * Tokens at the gateway (configured with the real auth server's issuer): missing, expired, signed
+ * by a key the issuer does not publish, for another audience or issuer, or without the route's role
+ * are refused as problems with a Bearer challenge; CORS and security headers.
  */
 @ExtendWith(SuiteExtension.class)
 class GatewaySecurityIT {
@@ -28,77 +29,108 @@ class GatewaySecurityIT {
   }
 
   @Test
-  void expiredTokenIsRefusedWith401Problem(Suite suite) {
+  void expiredTokenOfTheIssuerIsRefusedWith401ProblemByGatewayAndService(Suite suite) {
     Instant issued = Instant.now().minus(Duration.ofHours(2));
     String expired =
-        suite.tokens.sign(
-            "clerk-expired",
+        suite.issuerKeyTokens.sign(
+            "seal-clerk",
             Map.of("roles", List.of("seal-clerk"), "aud", List.of(TestTokens.AUDIENCE)),
             issued,
             issued.plus(Duration.ofMinutes(10)));
     Http.Response answer = suite.viaGateway().get("/api/seal/seals", expired);
     assertProblem(answer, 401, "unauthorized");
     assertThat(answer.header("WWW-Authenticate")).startsWith("Bearer error=\"invalid_token\"");
+    assertThat(suite.direct().get("/api/seal/seals", expired).status())
+        .as("the service checks again")
+        .isEqualTo(401);
   }
 
   @Test
-  void tokenSignedByAnotherKeyIsRefusedWith401Problem(Suite suite) {
-    TestTokens stranger =
-        TestTokens.generate(
-            java.nio.file.Path.of(System.getProperty("govchain.e2e.logs", "target/e2e-logs")));
-    Http.Response answer =
-        suite.viaGateway().get("/api/seal/seals", stranger.token("clerk-forged", "seal-clerk"));
+  void tokenSignedByAKeyTheIssuerDoesNotPublishIsRefusedWith401Problem(Suite suite) {
+    // everything else as the auth server would issue it: iss, sub, roles, aud, times
+    String forged = TestTokens.foreignKey(suite.auth.issuer()).token("seal-clerk", "seal-clerk");
+    Http.Response answer = suite.viaGateway().get("/api/seal/seals", forged);
     assertProblem(answer, 401, "unauthorized");
     assertThat(answer.header("WWW-Authenticate")).contains("invalid_token");
+    Http.Response direct = suite.direct().get("/api/seal/seals", forged);
+    assertThat(direct.status()).as("the service checks again: %s", direct).isEqualTo(401);
   }
 
   @Test
-  void tokenForAnotherAudienceIsRefusedByTheGateway(Suite suite) {
+  void tokenForAnotherAudienceIsRefusedByTheGatewayAndTheService(Suite suite) {
     Instant now = Instant.now();
     String foreign =
-        suite.tokens.sign(
-            "clerk-foreign",
+        suite.issuerKeyTokens.sign(
+            "seal-clerk",
             Map.of("roles", List.of("seal-clerk"), "aud", List.of("another-system")),
             now,
             now.plus(Duration.ofMinutes(5)));
     Http.Response answer = suite.viaGateway().get("/api/seal/seals", foreign);
     assertProblem(answer, 401, "unauthorized");
     assertThat(answer.json().path("detail").asString()).contains("audience");
+    assertThat(suite.direct().get("/api/seal/seals", foreign).status())
+        .as("the service checks aud too")
+        .isEqualTo(401);
+  }
+
+  @Test
+  void tokenOfAnotherIssuerIsRefusedEvenWithTheTrustedKey(Suite suite) {
+    Instant now = Instant.now();
+    String otherIssuer =
+        suite.issuerKeyTokens.sign(
+            "seal-clerk",
+            Map.of(
+                "iss",
+                "https://idp.elsewhere.example",
+                "roles",
+                List.of("seal-clerk"),
+                "aud",
+                List.of(TestTokens.AUDIENCE)),
+            now,
+            now.plus(Duration.ofMinutes(5)));
+    Http.Response answer = suite.viaGateway().get("/api/seal/seals", otherIssuer);
+    assertProblem(answer, 401, "unauthorized");
+    assertThat(suite.direct().get("/api/seal/seals", otherIssuer).status())
+        .as("the service checks iss too")
+        .isEqualTo(401);
+  }
+
+  @Test
+  void theSameClaimsSignedWithTheIssuerKeyAreAccepted(Suite suite) {
+    // the control for the refusals above: only the one wrong claim or key made them fail
+    String wellFormed = suite.issuerKeyTokens.token("auditor", "auditor");
+    assertThat(suite.viaGateway().get("/api/seal/seals", wellFormed).status()).isEqualTo(200);
+    assertThat(suite.direct().get("/api/seal/seals", wellFormed).status()).isEqualTo(200);
   }
 
   @Test
   void tokenWithoutTheRouteRoleIsRefusedWith403Problem(Suite suite) {
     Http gateway = suite.viaGateway();
-    Http.Response sscClerkReadingSeals =
-        gateway.get("/api/seal/seals", suite.tokens.token("ssc-clerk-1", "ssc-clerk"));
+    Http.Response sscClerkReadingSeals = gateway.get("/api/seal/seals", suite.token("ssc-clerk"));
     assertProblem(sscClerkReadingSeals, 403, "forbidden");
     assertThat(sscClerkReadingSeals.header("WWW-Authenticate")).contains("insufficient_scope");
 
     Http.Response auditorCreatingASeal =
         gateway.postJson(
-            "/api/seal/seals",
-            suite.tokens.token("auditor-1", "auditor"),
-            Samples.sealRequest("never created"));
+            "/api/seal/seals", suite.token("auditor"), Samples.sealRequest("never created"));
     assertProblem(auditorCreatingASeal, 403, "forbidden");
 
     Http.Response clerkReadingFullLogEntries =
-        gateway.get("/api/seal/log/entries/0", suite.tokens.token("clerk-1", "seal-clerk"));
+        gateway.get("/api/seal/log/entries/0", suite.token("seal-clerk"));
     assertProblem(clerkReadingFullLogEntries, 403, "forbidden");
 
     Http.Response auditorVerifyingQrCodes =
-        gateway.postJson(
-            "/api/ssc/qr-verifications", suite.tokens.token("auditor-2", "auditor"), Map.of());
+        gateway.postJson("/api/ssc/qr-verifications", suite.token("auditor"), Map.of());
     assertProblem(auditorVerifyingQrCodes, 403, "forbidden");
   }
 
   @Test
   void unknownPathsAndActuatorEndpointsNeedAdmin(Suite suite) {
     Http gateway = suite.viaGateway();
-    String clerk = suite.tokens.token("clerk-2", "seal-clerk");
+    String clerk = suite.token("seal-clerk");
     assertProblem(gateway.get("/api/unknown/things", clerk), 403, "forbidden");
     assertProblem(gateway.get("/actuator/prometheus", clerk), 403, "forbidden");
-    Http.Response metrics =
-        gateway.get("/actuator/prometheus", suite.tokens.token("admin-1", "admin"));
+    Http.Response metrics = gateway.get("/actuator/prometheus", suite.token("admin"));
     assertThat(metrics.status()).isEqualTo(200);
     assertThat(metrics.text()).contains("resilience4j_circuitbreaker_state");
     assertThat(gateway.get("/actuator/health", null).status()).isEqualTo(200);
@@ -106,8 +138,7 @@ class GatewaySecurityIT {
 
   @Test
   void responsesCarrySecurityHeaders(Suite suite) {
-    Http.Response answer =
-        suite.viaGateway().get("/api/seal/seals", suite.tokens.token("auditor-3", "auditor"));
+    Http.Response answer = suite.viaGateway().get("/api/seal/seals", suite.token("auditor"));
     assertThat(answer.status()).isEqualTo(200);
     assertThat(answer.header("X-Content-Type-Options")).isEqualTo("nosniff");
     assertThat(answer.raw().headers().allValues("X-Frame-Options")).containsExactly("DENY");
@@ -131,10 +162,7 @@ class GatewaySecurityIT {
     assertThat(refused.header("Access-Control-Allow-Origin")).isNull();
 
     Http.Response actual =
-        gateway.get(
-            "/api/seal/seals",
-            suite.tokens.token("auditor-4", "auditor"),
-            Map.of("Origin", Suite.FRONT_END));
+        gateway.get("/api/seal/seals", suite.token("auditor"), Map.of("Origin", Suite.FRONT_END));
     assertThat(actual.status()).isEqualTo(200);
     assertThat(actual.header("Access-Control-Allow-Origin")).isEqualTo(Suite.FRONT_END);
     assertThat(actual.header("Access-Control-Expose-Headers")).contains("X-Request-Id");

@@ -19,7 +19,7 @@ class ServiceDownIT {
 
   @Test
   void readFromAServiceThatIsDownGetsA503ProblemWithinTwoSeconds(Suite suite) {
-    String sscClerk = suite.tokens.token("ssc-clerk-down-read", "ssc-clerk");
+    String sscClerk = suite.token("ssc-clerk");
     long start = System.nanoTime();
     Http.Response answer =
         suite.viaGateway().get("/api/ssc/cards/00000000-0000-0000-0000-000000000001", sscClerk);
@@ -31,7 +31,7 @@ class ServiceDownIT {
 
   @Test
   void writeToAServiceThatIsDownGetsA503ProblemWithinTwoSeconds(Suite suite) {
-    String accountingClerk = suite.tokens.token("accounting-clerk-down", "accounting-clerk");
+    String accountingClerk = suite.token("accounting-clerk");
     long start = System.nanoTime();
     Http.Response answer =
         suite.viaGateway().postJson("/api/accounting/units", accountingClerk, Map.of("name", "x"));

@@ -21,13 +21,13 @@ import org.web3j.crypto.Credentials;
 import org.web3j.utils.Numeric;
 
 /**
- * The suite as the end-to-end tests see it, started once per test run: the dev chain with a fresh
- * AnchorRegistry, the seal service (its own database, anchoring on, a checkpoint key made here) and
- * a gateway in front of it whose ssc route points at a closed port. All run as real processes; the
- * test only holds the token issuer's private key and the log's verifier key.
- *
- * <p>Seam for the auth server: when it exists, start it here first and hand its issuer to the
- * services instead of {@link TestTokens#publicKeyLocation()} ({@code GOVCHAIN_JWT_ISSUER_URI}).
+ * The suite as the end-to-end tests see it, started once per test run: the auth server (its dev
+ * signing key in a directory made here), the dev chain with a fresh AnchorRegistry, the seal
+ * service (its own database, anchoring on, a checkpoint key made here) and a gateway in front of it
+ * whose ssc route points at a closed port. All run as real processes. The gateway knows the auth
+ * server by its issuer URI alone (keys by OpenID discovery); the seal service by issuer and JWK set
+ * URI. The test holds the log's verifier key, and reads the auth server's signing key only to make
+ * the tokens it would never issue ({@link #issuerKeyTokens}).
  */
 final class Suite implements AutoCloseable {
 
@@ -38,16 +38,20 @@ final class Suite implements AutoCloseable {
   final AnchorRegistryClient registry;
   final String origin;
   final NoteVerifier logKey;
-  final TestTokens tokens;
+  final AuthServer auth;
+
+  /** Tokens signed with the auth server's own key, for claims it would never issue. */
+  final TestTokens issuerKeyTokens;
+
   final AppProcess seal;
   final AppProcess gateway;
   final int closedPort;
+  private final int gatewayPort;
   private final Path work;
 
   private Suite(DevChain chain, PostgresServer.Database db) {
     this.chain = chain;
     this.work = workDirectory();
-    this.tokens = TestTokens.generate(work);
     this.origin = "seal-" + UUID.randomUUID() + ".govchain.example";
     this.registry =
         await(
@@ -57,7 +61,32 @@ final class Suite implements AutoCloseable {
     NoteSigner signer = NoteSigner.generate(origin);
     this.logKey = NoteVerifier.fromVerifierKey(signer.verifierKey());
     this.closedPort = FreePorts.next();
+    // the gateway's port first: its Swagger UI is the web client's redirect URI
+    this.gatewayPort = FreePorts.next();
 
+    this.auth =
+        AuthServer.start(
+            jar("auth-server"),
+            work.resolve("auth-data"),
+            "http://127.0.0.1:" + gatewayPort + "/swagger-ui/oauth2-redirect.html");
+    try {
+      this.issuerKeyTokens = TestTokens.issuerKey(auth.signingKeyFile(), auth.issuer());
+      this.seal = startSeal(db, submitter, signer);
+    } catch (RuntimeException e) {
+      auth.close();
+      throw e;
+    }
+    try {
+      this.gateway = startGateway(gatewayPort, Map.of(), List.of());
+    } catch (RuntimeException e) {
+      seal.close();
+      auth.close();
+      throw e;
+    }
+  }
+
+  private AppProcess startSeal(
+      PostgresServer.Database db, Credentials submitter, NoteSigner signer) {
     List<String> sealArgs = new ArrayList<>();
     for (String p : db.springProperties()) {
       sealArgs.add("--" + p);
@@ -75,6 +104,8 @@ final class Suite implements AutoCloseable {
             "--govchain.anchor.interval=1s",
             "--govchain.anchor.check-interval=200ms"));
     Map<String, String> sealEnv = new HashMap<>(jwtEnv());
+    // keys straight from the JWK set (no discovery); iss still checked against the issuer URI
+    sealEnv.put("GOVCHAIN_JWT_JWK_SET_URI", auth.jwkSetUri());
     // secrets by environment, never on a command line
     sealEnv.put(
         "GOVCHAIN_ANCHOR_SUBMITTER_KEY",
@@ -82,15 +113,7 @@ final class Suite implements AutoCloseable {
     sealEnv.put("GOVCHAIN_LOG_SIGNER_KEY", signer.signerKey());
     int sealPort = FreePorts.next();
     sealEnv.put("SEAL_PORT", Integer.toString(sealPort));
-    AppProcess sealProcess =
-        AppProcess.start("seal-service", jar("seal-service"), sealPort, sealEnv, sealArgs);
-    this.seal = sealProcess;
-    try {
-      this.gateway = startGateway(Map.of(), List.of());
-    } catch (RuntimeException e) {
-      sealProcess.close();
-      throw e;
-    }
+    return AppProcess.start("seal-service", jar("seal-service"), sealPort, sealEnv, sealArgs);
   }
 
   /** Starts the suite (chain and database come from test-support). */
@@ -104,7 +127,10 @@ final class Suite implements AutoCloseable {
    * port); {@code env} and {@code args} come on top of the defaults. The caller closes it.
    */
   AppProcess startGateway(Map<String, String> env, List<String> args) {
-    int port = FreePorts.next();
+    return startGateway(FreePorts.next(), env, args);
+  }
+
+  private AppProcess startGateway(int port, Map<String, String> env, List<String> args) {
     Map<String, String> all = new HashMap<>(jwtEnv());
     all.put("GATEWAY_PORT", Integer.toString(port));
     all.put("GOVCHAIN_SEAL_URL", seal.baseUrl());
@@ -127,12 +153,18 @@ final class Suite implements AutoCloseable {
     return new Http(seal.baseUrl());
   }
 
+  /**
+   * An access token from the auth server for the dev demo client of {@code role} (client
+   * credentials; its {@code sub} is the role name).
+   */
+  String token(String role) {
+    return auth.clientToken(role);
+  }
+
+  /** Token checking for the gateway and the services: the auth server's issuer. */
   private Map<String, String> jwtEnv() {
     return Map.of(
-        "GOVCHAIN_JWT_PUBLIC_KEY_LOCATION",
-        tokens.publicKeyLocation(),
-        "GOVCHAIN_JWT_AUDIENCE",
-        TestTokens.AUDIENCE);
+        "GOVCHAIN_JWT_ISSUER_URI", auth.issuer(), "GOVCHAIN_JWT_AUDIENCE", TestTokens.AUDIENCE);
   }
 
   private static Path jar(String module) {
@@ -158,5 +190,6 @@ final class Suite implements AutoCloseable {
   public void close() {
     gateway.close();
     seal.close();
+    auth.close();
   }
 }

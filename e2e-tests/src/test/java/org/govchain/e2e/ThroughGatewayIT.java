@@ -28,8 +28,8 @@ class ThroughGatewayIT {
   @Test
   void sealCreatedThroughTheGatewayHasAProofThatVerifiesOnChain(Suite suite) {
     Http gateway = suite.viaGateway();
-    String clerk = suite.tokens.token("clerk-e2e", "seal-clerk");
-    String auditor = suite.tokens.token("auditor-e2e", "auditor");
+    String clerk = suite.token("seal-clerk");
+    String auditor = suite.token("auditor");
 
     Http.Response created =
         gateway.postJson("/api/seal/seals", clerk, Samples.sealRequest("e2e official seal"));
@@ -95,7 +95,7 @@ class ThroughGatewayIT {
             .viaGateway()
             .get(
                 "/api/seal/seals?page=0&size=1",
-                suite.tokens.token("auditor-rid", "auditor"),
+                suite.token("auditor"),
                 Map.of("X-Request-Id", requestId));
     assertThat(answer.status()).as("%s", answer).isEqualTo(200);
     assertThat(answer.raw().headers().allValues("X-Request-Id")).containsExactly(requestId);
@@ -117,7 +117,7 @@ class ThroughGatewayIT {
             .viaGateway()
             .get(
                 "/api/seal/seals",
-                suite.tokens.token("auditor-rid2", "auditor"),
+                suite.token("auditor"),
                 Map.of("X-Request-Id", "bad id with spaces"));
     assertThat(answer.status()).isEqualTo(200);
     String id = answer.header("X-Request-Id");

@@ -18,6 +18,9 @@ import org.govchain.seal.seals.RevocationReasonRequiredException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -216,6 +219,38 @@ class ProblemHandler {
       return bufferLimit(limit, r);
     }
     return respond(ProblemType.MALFORMED_REQUEST, e.getReason(), Map.of(), r);
+  }
+
+  /**
+   * The database refused or failed a write (the transaction rolled back, nothing changed): 503 when
+   * it is unreachable or the failure is transient, else 500. The log line names the failure but not
+   * the database's message details, which may quote row values.
+   */
+  @ExceptionHandler(DataAccessException.class)
+  ResponseEntity<ProblemDetail> database(DataAccessException e, ServerHttpRequest r) {
+    boolean unavailable =
+        e instanceof DataAccessResourceFailureException
+            || e instanceof TransientDataAccessException;
+    Throwable cause = e.getMostSpecificCause();
+    String message = String.valueOf(cause.getMessage());
+    LOG.error(
+        "requestId={} database failure on {} {}: {}: {}",
+        r.getHeaders().getFirst("X-Request-Id"),
+        r.getMethod(),
+        r.getPath().value(),
+        cause.getClass().getName(),
+        message.lines().findFirst().orElse(""));
+    return unavailable
+        ? respond(
+            ProblemType.SERVICE_UNAVAILABLE,
+            "the database is unavailable; nothing was changed, retry later",
+            Map.of(),
+            r)
+        : respond(
+            ProblemType.INTERNAL_ERROR,
+            "the database refused the write; nothing was changed",
+            Map.of(),
+            r);
   }
 
   @ExceptionHandler(PrivateKeyDecryptionException.class)

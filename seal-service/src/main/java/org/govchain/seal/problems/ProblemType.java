@@ -33,7 +33,10 @@ public enum ProblemType {
       HttpStatus.UNPROCESSABLE_CONTENT,
       "idempotency-key-reused",
       "Idempotency-Key reused with a different request"),
-  CONFLICT(HttpStatus.CONFLICT, "conflict", "Conflicting write");
+  CONFLICT(HttpStatus.CONFLICT, "conflict", "Conflicting write"),
+  SERVICE_UNAVAILABLE(
+      HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", "A dependency is unavailable"),
+  INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error");
 
   /** Every type URI starts with this. */
   public static final String TYPE_BASE = "https://govchain.example/problems/";

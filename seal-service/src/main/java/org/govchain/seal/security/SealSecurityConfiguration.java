@@ -17,8 +17,10 @@ import org.springframework.core.io.Resource;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
@@ -37,6 +39,11 @@ import tools.jackson.databind.json.JsonMapper;
 public class SealSecurityConfiguration {
 
   static final String JWT = "spring.security.oauth2.resourceserver.jwt.";
+
+  /** The setting naming the audience every token must carry in its {@code aud} claim. */
+  static final String AUDIENCE = "govchain.security.jwt.audience";
+
+  static final String DEFAULT_AUDIENCE = "govchain";
 
   private static final String SEAL_CLERK = SealRole.SEAL_CLERK.claimValue();
   private static final String AUDITOR = SealRole.AUDITOR.claimValue();
@@ -57,6 +64,12 @@ public class SealSecurityConfiguration {
                 rules
                     // public
                     .pathMatchers(HttpMethod.POST, "/api/seal/verifications")
+                    .permitAll()
+                    .pathMatchers(
+                        HttpMethod.GET,
+                        "/api/seal/v3/api-docs",
+                        "/api/seal/v3/api-docs.yaml",
+                        "/api/seal/v3/api-docs/**")
                     .permitAll()
                     .pathMatchers(
                         HttpMethod.GET,
@@ -107,31 +120,58 @@ public class SealSecurityConfiguration {
   /**
    * Validates tokens with the first configured of {@code jwk-set-uri}, {@code public-key-location}
    * (an RSA public key PEM) and {@code issuer-uri} (OpenID discovery, on first use); {@code exp},
-   * {@code nbf} and, when {@code issuer-uri} is set, {@code iss} are checked.
+   * {@code nbf}, {@code aud} (must contain the configured audience) and, when {@code issuer-uri} is
+   * set, {@code iss} are checked.
    *
    * @throws MissingJwtConfigurationException when none of the three is set
+   * @throws IllegalStateException when the audience is set to blank
    */
   @Bean
   ReactiveJwtDecoder sealJwtDecoder(Environment env) {
     String jwkSetUri = env.getProperty(JWT + "jwk-set-uri", "").strip();
     String publicKey = env.getProperty(JWT + "public-key-location", "").strip();
     String issuer = env.getProperty(JWT + "issuer-uri", "").strip();
-    OAuth2TokenValidator<Jwt> validator =
-        issuer.isEmpty()
-            ? JwtValidators.createDefault()
-            : JwtValidators.createDefaultWithIssuer(issuer);
+    OAuth2TokenValidator<Jwt> validator = validator(issuer, audience(env));
     NimbusReactiveJwtDecoder decoder;
     if (!jwkSetUri.isEmpty()) {
       decoder = NimbusReactiveJwtDecoder.withJwkSetUri(jwkSetUri).build();
     } else if (!publicKey.isEmpty()) {
       decoder = NimbusReactiveJwtDecoder.withPublicKey(readRsaPublicKey(publicKey)).build();
     } else if (!issuer.isEmpty()) {
-      return new SupplierReactiveJwtDecoder(() -> ReactiveJwtDecoders.fromIssuerLocation(issuer));
+      return new SupplierReactiveJwtDecoder(
+          () -> {
+            NimbusReactiveJwtDecoder discovered =
+                (NimbusReactiveJwtDecoder) ReactiveJwtDecoders.fromIssuerLocation(issuer);
+            discovered.setJwtValidator(validator);
+            return discovered;
+          });
     } else {
       throw new MissingJwtConfigurationException();
     }
     decoder.setJwtValidator(validator);
     return decoder;
+  }
+
+  /** The audience tokens must name ({@code GOVCHAIN_JWT_AUDIENCE}, default {@code govchain}). */
+  static String audience(Environment env) {
+    String audience = env.getProperty(AUDIENCE, DEFAULT_AUDIENCE).strip();
+    if (audience.isEmpty()) {
+      throw new IllegalStateException(
+          "seal-service refuses an empty token audience: set GOVCHAIN_JWT_AUDIENCE ("
+              + AUDIENCE
+              + "), e.g. to "
+              + DEFAULT_AUDIENCE);
+    }
+    return audience;
+  }
+
+  /** exp/nbf (60 s skew), the audience, and the issuer when one is configured. */
+  static OAuth2TokenValidator<Jwt> validator(String issuer, String audience) {
+    OAuth2TokenValidator<Jwt> base =
+        issuer.isEmpty()
+            ? JwtValidators.createDefault()
+            : JwtValidators.createDefaultWithIssuer(issuer);
+    return new DelegatingOAuth2TokenValidator<>(base, new JwtAudienceValidator(audience));
   }
 
   /** Reads an X.509 SubjectPublicKeyInfo RSA key in PEM from a resource location. */

@@ -8,13 +8,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -35,6 +33,7 @@ import org.govchain.seal.keys.SignatureAlgorithm;
 import org.govchain.seal.seals.SealImage;
 import org.govchain.seal.seals.SealImageLimits;
 import org.govchain.seal.seals.ValidityPeriod;
+import org.govchain.seal.testing.Poppler;
 import org.govchain.seal.testing.TestSeals;
 import org.govchain.seal.testing.TestSeals.Seal;
 import org.junit.jupiter.api.BeforeAll;
@@ -231,8 +230,8 @@ class PdfSealerTest {
     try (PDDocument document = Loader.loadPDF(sealed)) {
       assertThat(document.getSignatureDictionaries()).hasSize(1);
     }
-    assumeTrue(onPath("pdfsig"), "pdfsig (poppler-utils) is not on the PATH");
-    String output = pdfsig(dir, sealed);
+    assumeTrue(Poppler.hasPdfsig(), "pdfsig (poppler-utils) is not on the PATH");
+    String output = Poppler.pdfsig(dir, sealed);
     assertThat(output)
         .contains("Signature #1")
         .contains("Signature Validation: Signature is Valid.")
@@ -263,25 +262,8 @@ class PdfSealerTest {
             TestSeals.sealImage(),
             seal.signingKey(),
             now);
-    assumeTrue(onPath("pdfsig") && onPath("certutil"), "pdfsig or certutil is not on the PATH");
-    Path nss = Files.createDirectory(dir.resolve("nss"));
-    Path root = dir.resolve("root.der");
-    Files.write(root, current.root().getEncoded());
-    run("certutil", "-N", "-d", "sql:" + nss, "--empty-password");
-    run(
-        "certutil",
-        "-A",
-        "-d",
-        "sql:" + nss,
-        "-n",
-        "seal-root",
-        "-t",
-        "CT,C,C",
-        "-i",
-        root.toString());
-    Path file = dir.resolve("sealed.pdf");
-    Files.write(file, sealed);
-    assertThat(run("pdfsig", "-nssdir", "sql:" + nss, file.toString()))
+    assumeTrue(Poppler.hasPdfsigAndCertutil(), "pdfsig or certutil is not on the PATH");
+    assertThat(Poppler.pdfsigTrusting(dir, sealed, current.root()))
         .contains("Signature Validation: Signature is Valid.")
         .contains("Certificate Validation: Certificate is Trusted.");
   }
@@ -294,32 +276,9 @@ class PdfSealerTest {
   void popplerPdfsigCannotValidateSm2Seals_skippedWithoutPdfsig(@TempDir Path dir)
       throws Exception {
     byte[] sealed = sealPage2(sm2);
-    assumeTrue(onPath("pdfsig"), "pdfsig (poppler-utils) is not on the PATH");
-    String output = pdfsig(dir, sealed);
+    assumeTrue(Poppler.hasPdfsig(), "pdfsig (poppler-utils) is not on the PATH");
+    String output = Poppler.pdfsig(dir, sealed);
     assertThat(output).contains("Signature #1").doesNotContain("Signature is Valid.");
-  }
-
-  static String pdfsig(Path dir, byte[] pdf) throws Exception {
-    Path file = dir.resolve("sealed.pdf");
-    Files.write(file, pdf);
-    return run("pdfsig", file.toString());
-  }
-
-  /** Runs a program to completion (30 s deadline) and returns its output. */
-  static String run(String... command) throws Exception {
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    byte[] output = process.getInputStream().readAllBytes();
-    assertThat(process.waitFor(30, TimeUnit.SECONDS)).as(String.join(" ", command)).isTrue();
-    String text = new String(output, StandardCharsets.UTF_8);
-    System.out.println(text);
-    return text;
-  }
-
-  static boolean onPath(String program) {
-    String path = System.getenv("PATH");
-    return path != null
-        && Arrays.stream(path.split(java.io.File.pathSeparator))
-            .anyMatch(d -> Files.isExecutable(Path.of(d, program)));
   }
 
   @Test

@@ -1,10 +1,19 @@
 package org.govchain.seal.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.ByteArrayInputStream;
+import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.MessageDigest;
+import java.security.PrivateKey;
 import java.security.SecureRandom;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -22,7 +31,11 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.govchain.seal.ca.SealCertificateAuthority;
 import org.govchain.seal.ca.SealSubject;
+import org.govchain.seal.config.SealProperties;
+import org.govchain.seal.keys.PrivateKeyCipher;
 import org.govchain.seal.keys.SignatureAlgorithm;
+import org.govchain.seal.sealing.DocumentHash;
+import org.govchain.seal.sealing.HashSigner;
 import org.govchain.seal.sealing.PdfSealer;
 import org.govchain.seal.sealing.SealPlacement;
 import org.govchain.seal.sealing.SigningKey;
@@ -31,11 +44,13 @@ import org.govchain.seal.seals.SealImage;
 import org.govchain.seal.seals.SealImageLimits;
 import org.govchain.seal.seals.SealType;
 import org.govchain.seal.seals.ValidityPeriod;
+import org.govchain.seal.testing.Poppler;
 import org.govchain.testsupport.PostgresServer;
 import org.govchain.testsupport.WithPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -108,8 +123,8 @@ class SealApiIT {
         .isEqualTo("key compromised")
         .jsonPath("$.version")
         .isEqualTo(4);
-    post(id, "resume").expectStatus().isEqualTo(409);
-    post(id, "suspend").expectStatus().isEqualTo(409);
+    post(id, "resume").expectStatus().isEqualTo(409).expectBody(Void.class);
+    post(id, "suspend").expectStatus().isEqualTo(409).expectBody(Void.class);
 
     assertThat(app.count("SELECT count(*) FROM govchain_log_entry WHERE subject = '" + id + "'"))
         .as("created, suspended, resumed, revoked")
@@ -128,7 +143,7 @@ class SealApiIT {
   void listsSealsFilteredByCreditCodeAndStatusInPages() {
     String a = app.createSeal(SealApp.createRequest("list A"));
     String b = app.createSeal(SealApp.createRequest("list B"));
-    post(b, "suspend").expectStatus().isOk();
+    post(b, "suspend").expectStatus().isOk().expectBody(Void.class);
     app.client
         .get()
         .uri("/api/seal/seals?creditCode={c}&status=SUSPENDED&size=200", SealApp.CREDIT_CODE)
@@ -211,7 +226,7 @@ class SealApiIT {
         .jsonPath("$.type")
         .isEqualTo(PROBLEMS + "not-anchored-yet");
 
-    revoke(id).expectStatus().isOk();
+    revoke(id).expectStatus().isOk().expectBody(Void.class);
     // Wait past the second of the revocation: signing times have whole seconds.
     Thread.sleep(1100); // waiting for the clock, not for a process
     verify(sealed, null)
@@ -230,6 +245,166 @@ class SealApiIT {
         .jsonPath("$.status")
         .isEqualTo("REVOKED");
     assertThat(app.rowCounts()).isEqualTo(before);
+  }
+
+  /**
+   * The realistic case for REVOKED_BEFORE_SIGNING: a seal's key is stolen, the seal is revoked, and
+   * the thief keeps signing with the key and the genuine certificate, outside the service. The test
+   * plays the thief: it reads the seal's encrypted key from the database and decrypts it with the
+   * KEK (what a leaked database and KEK give), then signs a PDF and a document hash offline with a
+   * signing time after the revocation. Sealings made before the revocation stay valid.
+   */
+  @Test
+  void signaturesMadeWithAStolenKeyAfterRevocationAreRevokedBeforeSigning() throws Exception {
+    String id = app.createSeal(SealApp.createRequest("seal whose key is stolen"));
+    byte[] genuine =
+        seal(id, SealApp.pdf("signed before the theft"))
+            .expectStatus()
+            .isCreated()
+            .expectBody(byte[].class)
+            .returnResult()
+            .getResponseBody();
+    SigningKey stolen = stolenKey(UUID.fromString(id));
+
+    revoke(id).expectStatus().isOk().expectBody(Void.class);
+    Thread.sleep(1100); // past the second of the revocation: signing times have whole seconds
+    Instant afterRevocation = Instant.now();
+
+    verify(genuine, null)
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.verdict")
+        .isEqualTo("SIGNATURE_VALID")
+        .jsonPath("$.signatures[0].logRecord.status")
+        .isEqualTo("NOT_ANCHORED_YET");
+
+    byte[] forgedPdf =
+        new PdfSealer(1 << 20)
+            .seal(
+                SealApp.pdf("signed with the stolen key"),
+                SealPlacement.of(1, 20, 20, 40),
+                SealImage.fromPng(SealApp.png(200, 200, false), SealImageLimits.defaults()),
+                stolen,
+                afterRevocation);
+    verify(forgedPdf, null)
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.verdict")
+        .isEqualTo("REVOKED_BEFORE_SIGNING")
+        .jsonPath("$.signatures[0].sealId")
+        .isEqualTo(id)
+        .jsonPath("$.signatures[0].logRecord.status")
+        .isEqualTo("NO_SEALING_RECORD")
+        .jsonPath("$.signatures[0].findings[?(@.check == 'SEAL_STATUS_AT_SIGNING')].outcome")
+        .isEqualTo("FAILED")
+        .jsonPath("$.signatures[0].findings[?(@.check == 'SIGNATURE_VALUE')].outcome")
+        .isEqualTo("PASSED");
+
+    byte[] document = "payment order 2026-117".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] detached =
+        new HashSigner()
+            .sign(
+                DocumentHash.of(SignatureAlgorithm.ECDSA_P256_SHA256, document),
+                stolen,
+                afterRevocation);
+    verify(document, detached)
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.verdict")
+        .isEqualTo("REVOKED_BEFORE_SIGNING")
+        .jsonPath("$.kind")
+        .isEqualTo("DETACHED")
+        .jsonPath("$.signatures[0].logRecord.status")
+        .isEqualTo("NO_SEALING_RECORD");
+
+    // A thief who backdates the signing time into the seal's active life (here: the second it
+    // was created) gets past the status check; what gives it away is that the service has no
+    // sealing record of that signature.
+    Instant created =
+        Instant.parse(
+            (String)
+                app.client
+                    .get()
+                    .uri("/api/seal/seals/{id}", id)
+                    .exchange()
+                    .expectBody(Map.class)
+                    .returnResult()
+                    .getResponseBody()
+                    .get("createdAt"));
+    byte[] backdated =
+        new PdfSealer(1 << 20)
+            .seal(
+                SealApp.pdf("backdated with the stolen key"),
+                SealPlacement.of(1, 20, 20, 40),
+                SealImage.fromPng(SealApp.png(200, 200, false), SealImageLimits.defaults()),
+                stolen,
+                created);
+    verify(backdated, null)
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.verdict")
+        .isEqualTo("SIGNATURE_VALID")
+        .jsonPath("$.signatures[0].logRecord.status")
+        .isEqualTo("NO_SEALING_RECORD");
+  }
+
+  /**
+   * The PDF the service returns from {@code POST seals/{id}/sealings} is valid for poppler's
+   * pdfsig, and trusted once the service's seal root is in its NSS database. Skipped (assumption)
+   * only when pdfsig (and certutil for the trust check) is not on the PATH; CI installs both.
+   */
+  @Test
+  void stampedPdfFromTheApiIsValidForPopplersPdfsig_skippedWithoutPdfsig(@TempDir Path dir)
+      throws Exception {
+    String id = app.createSeal(SealApp.createRequest("seal for pdfsig"));
+    byte[] sealed =
+        seal(id, SealApp.pdf("checked by poppler"))
+            .expectStatus()
+            .isCreated()
+            .expectBody(byte[].class)
+            .returnResult()
+            .getResponseBody();
+    assumeTrue(Poppler.hasPdfsig(), "pdfsig (poppler-utils) is not on the PATH");
+    assertThat(Poppler.pdfsig(dir, sealed))
+        .contains("Signature #1")
+        .contains("Signer Certificate Common Name: seal for pdfsig")
+        .contains("Signature Validation: Signature is Valid.")
+        .contains("Total document signed");
+    assumeTrue(Poppler.hasPdfsigAndCertutil(), "certutil (libnss3-tools) is not on the PATH");
+    X509Certificate root = app.context.getBean(SealCertificateAuthority.class).root();
+    assertThat(Poppler.pdfsigTrusting(dir.resolve("trusted"), sealed, root))
+        .contains("Signature Validation: Signature is Valid.")
+        .contains("Certificate Validation: Certificate is Trusted.");
+  }
+
+  /** The seal's key and certificate chain as someone with the database and the KEK has them. */
+  private static SigningKey stolenKey(UUID sealId) throws Exception {
+    byte[] encryptedKey;
+    byte[] certificateDer;
+    try (Connection c = app.db.connect();
+        PreparedStatement s =
+            c.prepareStatement("SELECT encrypted_key, certificate_der FROM seal WHERE id = ?")) {
+      s.setObject(1, sealId);
+      try (ResultSet r = s.executeQuery()) {
+        assertThat(r.next()).isTrue();
+        encryptedKey = r.getBytes(1);
+        certificateDer = r.getBytes(2);
+      }
+    }
+    PrivateKey key =
+        PrivateKeyCipher.withKek(
+                Base64.getDecoder().decode(SealProperties.DEV_KEK), new SecureRandom())
+            .decrypt(sealId, encryptedKey);
+    X509Certificate certificate =
+        (X509Certificate)
+            CertificateFactory.getInstance("X.509")
+                .generateCertificate(new ByteArrayInputStream(certificateDer));
+    return SigningKey.of(
+        key, app.context.getBean(SealCertificateAuthority.class).chainFor(certificate));
   }
 
   @Test
@@ -467,9 +642,13 @@ class SealApiIT {
         .uri("/api/seal/seals/{id}", UUID.randomUUID())
         .exchange()
         .expectStatus()
-        .isEqualTo(404);
-    post(UUID.randomUUID().toString(), "suspend").expectStatus().isEqualTo(404);
-    verify("not a pdf".getBytes(), null).expectStatus().isEqualTo(415);
+        .isEqualTo(404)
+        .expectBody(Void.class);
+    post(UUID.randomUUID().toString(), "suspend")
+        .expectStatus()
+        .isEqualTo(404)
+        .expectBody(Void.class);
+    verify("not a pdf".getBytes(), null).expectStatus().isEqualTo(415).expectBody(Void.class);
 
     assertThat(app.rowCounts()).isEqualTo(before);
   }
@@ -485,7 +664,7 @@ class SealApiIT {
             .expectBody(String.class)
             .returnResult();
     Map<String, Long> afterFirst = app.rowCounts();
-    post(idOf(first.getResponseBody()), "suspend").expectStatus().isOk();
+    post(idOf(first.getResponseBody()), "suspend").expectStatus().isOk().expectBody(Void.class);
     EntityExchangeResult<String> repeat =
         createWithKey(request, key)
             .expectStatus()
@@ -524,7 +703,8 @@ class SealApiIT {
                     seal(id, pdf)
                         .expectStatus()
                         .isCreated()
-                        .returnResult(byte[].class)
+                        .expectBody(byte[].class)
+                        .returnResult()
                         .getResponseHeaders()
                         .getFirst("Sealing-Id")));
       }

@@ -38,7 +38,12 @@ import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.util.MultiValueMap;
 
-/** The seal service running on a random port against a test database, with request fixtures. */
+/**
+ * The seal service running on a random port against a test database, with request fixtures.
+ *
+ * <p>Tests read every answer's body ({@code expectBody(Void.class)} when only the status matters):
+ * an unread body keeps the client's Netty buffers, which the leak detector reports.
+ */
 final class SealApp implements AutoCloseable {
 
   /** Huawei's published unified social credit code. */

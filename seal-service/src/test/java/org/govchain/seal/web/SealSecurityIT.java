@@ -108,11 +108,85 @@ class SealSecurityIT {
   }
 
   @Test
+  void tokenWithoutAudienceIs401AndWritesNothing() {
+    Instant now = Instant.now();
+    String noAudience =
+        app.tokens.signExactly(
+            SealApp.CLERK, Map.of("roles", List.of("seal-clerk")), now, now.plusSeconds(600));
+    Map<String, Long> before = app.rowCounts();
+    WebTestClient.ResponseSpec response =
+        app.withToken(noAudience)
+            .post()
+            .uri("/api/seal/seals")
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(SealApp.createRequest("no audience"))
+            .exchange();
+    response
+        .expectHeader()
+        .value(HttpHeaders.WWW_AUTHENTICATE, v -> assertThat(v).contains("invalid_token"));
+    expectProblem(response, 401, "unauthorized");
+    assertThat(app.rowCounts()).isEqualTo(before);
+  }
+
+  @Test
+  void tokenForAnotherAudienceIs401() {
+    Instant now = Instant.now();
+    for (Object audience : List.of(List.of("ssc"), "accounting", List.of("govchain-test"))) {
+      String foreign =
+          app.tokens.sign(
+              SealApp.CLERK,
+              Map.of("roles", List.of("seal-clerk"), "aud", audience),
+              now,
+              now.plusSeconds(600));
+      expectProblem(
+          app.withToken(foreign).get().uri("/api/seal/seals").exchange(), 401, "unauthorized");
+    }
+  }
+
+  @Test
+  void tokenWhoseAudiencesIncludeGovchainIsAccepted() {
+    Instant now = Instant.now();
+    for (Object audience : List.of("govchain", List.of("ssc", "govchain"))) {
+      String token =
+          app.tokens.sign(
+              SealApp.AUDITOR,
+              Map.of("roles", List.of("auditor"), "aud", audience),
+              now,
+              now.plusSeconds(600));
+      app.withToken(token)
+          .get()
+          .uri("/api/seal/seals")
+          .exchange()
+          .expectStatus()
+          .isOk()
+          .expectBody(Void.class);
+    }
+  }
+
+  @Test
   void auditorReadsButCannotCreateChangeOrSeal() {
     String id = app.createSeal(SealApp.createRequest("auditor reads"));
-    app.auditor.get().uri("/api/seal/seals/{id}", id).exchange().expectStatus().isOk();
-    app.auditor.get().uri("/api/seal/seals").exchange().expectStatus().isOk();
-    app.auditor.get().uri("/api/seal/seals/{id}/image", id).exchange().expectStatus().isOk();
+    app.auditor
+        .get()
+        .uri("/api/seal/seals/{id}", id)
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody(Void.class);
+    app.auditor
+        .get()
+        .uri("/api/seal/seals")
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody(Void.class);
+    app.auditor
+        .get()
+        .uri("/api/seal/seals/{id}/image", id)
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody(Void.class);
 
     Map<String, Long> before = app.rowCounts();
     expectProblem(
@@ -189,7 +263,8 @@ class SealSecurityIT {
         .bodyValue(SealApp.createRequest("scoped clerk"))
         .exchange()
         .expectStatus()
-        .isCreated();
+        .isCreated()
+        .expectBody(Void.class);
   }
 
   @Test

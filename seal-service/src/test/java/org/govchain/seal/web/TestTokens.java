@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -58,16 +59,32 @@ final class TestTokens {
     return "spring.security.oauth2.resourceserver.jwt.public-key-location=" + publicKeyPem.toUri();
   }
 
-  /** A token for {@code subject} with these {@code roles}, valid for the next ten minutes. */
+  /** The audience the service expects by default ({@code GOVCHAIN_JWT_AUDIENCE}). */
+  static final List<String> AUDIENCE = List.of("govchain");
+
+  /**
+   * A token for {@code subject} with these {@code roles} and {@code aud: ["govchain"]}, valid for
+   * the next ten minutes.
+   */
   String token(String subject, String... roles) {
     Instant now = Instant.now();
     return sign(subject, Map.of("roles", List.of(roles)), now, now.plus(Duration.ofMinutes(10)));
   }
 
   /**
-   * A token with arbitrary extra claims, issued at {@code issuedAt}, expiring at {@code expiresAt}.
+   * A token with {@code aud: ["govchain"]} and arbitrary extra claims (an {@code aud} among them
+   * replaces the default), issued at {@code issuedAt}, expiring at {@code expiresAt}.
    */
   String sign(String subject, Map<String, Object> claims, Instant issuedAt, Instant expiresAt) {
+    Map<String, Object> all = new LinkedHashMap<>();
+    all.put("aud", AUDIENCE);
+    all.putAll(claims);
+    return signExactly(subject, all, issuedAt, expiresAt);
+  }
+
+  /** A token with exactly these claims besides sub/jti/iat/exp: no default audience. */
+  String signExactly(
+      String subject, Map<String, Object> claims, Instant issuedAt, Instant expiresAt) {
     JWTClaimsSet.Builder set =
         new JWTClaimsSet.Builder()
             .subject(subject)

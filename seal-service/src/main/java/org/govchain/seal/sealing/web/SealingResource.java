@@ -1,5 +1,10 @@
 package org.govchain.seal.sealing.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import java.net.URI;
@@ -27,6 +32,7 @@ import reactor.core.publisher.Mono;
  * {@code /api/seal/sealings/{id}} with its proof.
  */
 @RestController
+@Tag(name = "sealings", description = "Stamping PDFs and signing document hashes (seal-clerk)")
 class SealingResource {
 
   /** Response header naming the sealing record made by a stamp. */
@@ -46,6 +52,47 @@ class SealingResource {
    * Multipart: {@code document} (the PDF), {@code page} (1-based), {@code x}, {@code y}, {@code
    * width} (mm).
    */
+  /** The multipart form of a sealing request (for the API document). */
+  @Schema(name = "SealingForm")
+  record SealingForm(
+      @Schema(type = "string", format = "binary", description = "the PDF to stamp") String document,
+      @Schema(description = "1-based page number", example = "1") int page,
+      @Schema(description = "mm from the page's left edge to the seal's left edge", example = "120")
+          double x,
+      @Schema(description = "mm from the page's top edge to the seal's top edge", example = "200")
+          double y,
+      @Schema(description = "seal width in mm (height follows the image)", example = "40")
+          double width) {}
+
+  @Operation(
+      summary = "Stamp a PDF with the seal",
+      description =
+          "Draws the seal image at the placement and signs the PDF (PAdES B-B,"
+              + " ETSI.CAdES.detached, incremental update); records and logs"
+              + " seal.sealing.created. The operator is the token's subject.",
+      requestBody =
+          @io.swagger.v3.oas.annotations.parameters.RequestBody(
+              required = true,
+              content =
+                  @Content(
+                      mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
+                      schema = @Schema(implementation = SealingForm.class))),
+      responses = {
+        @ApiResponse(
+            responseCode = "201",
+            description =
+                "the sealed PDF; headers Sealing-Id and Location (/api/seal/sealings/{id})",
+            content =
+                @Content(
+                    mediaType = MediaType.APPLICATION_PDF_VALUE,
+                    schema = @Schema(type = "string", format = "binary"))),
+        @ApiResponse(responseCode = "400", description = "malformed-request"),
+        @ApiResponse(responseCode = "404", description = "unknown-seal"),
+        @ApiResponse(responseCode = "409", description = "seal-not-active"),
+        @ApiResponse(responseCode = "413", description = "too-large"),
+        @ApiResponse(responseCode = "415", description = "not-pdf"),
+        @ApiResponse(responseCode = "422", description = "invalid-pdf, invalid-placement")
+      })
   @PostMapping(
       value = "/api/seal/seals/{id}/sealings",
       consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
@@ -80,6 +127,17 @@ class SealingResource {
   /** A document hash to sign: hex, with its algorithm (SHA-256 for ECDSA seals, SM3 for SM2). */
   record SignHashRequest(@NotBlank String hash, @NotBlank String hashAlgorithm) {}
 
+  @Operation(
+      summary = "Sign a document hash with the seal (detached CMS)",
+      description =
+          "SHA-256 for ECDSA seals, SM3 for SM2 seals; the answer carries the base64 DER"
+              + " signature. Records and logs seal.sealing.created.",
+      responses = {
+        @ApiResponse(responseCode = "201", description = "the sealing with its signature"),
+        @ApiResponse(responseCode = "404", description = "unknown-seal"),
+        @ApiResponse(responseCode = "409", description = "seal-not-active"),
+        @ApiResponse(responseCode = "422", description = "invalid-request, hash-algorithm-mismatch")
+      })
   @PostMapping(
       value = "/api/seal/seals/{id}/signatures",
       consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -105,11 +163,26 @@ class SealingResource {
                     .body(SealingView.of(s)));
   }
 
+  @Operation(
+      summary = "Read a sealing record",
+      responses = {
+        @ApiResponse(responseCode = "200", description = "the sealing"),
+        @ApiResponse(responseCode = "404", description = "unknown-sealing")
+      })
   @GetMapping("/api/seal/sealings/{id}")
   Mono<SealingView> get(@PathVariable UUID id) {
     return service.find(id).map(SealingView::of);
   }
 
+  @Operation(
+      summary = "Proof bundle of the sealing's event (govchain.proof/v1)",
+      responses = {
+        @ApiResponse(responseCode = "200", description = "the proof bundle"),
+        @ApiResponse(responseCode = "404", description = "unknown-sealing"),
+        @ApiResponse(
+            responseCode = "409",
+            description = "not-anchored-yet (with Retry-After) until the log is anchored")
+      })
   @GetMapping("/api/seal/sealings/{id}/proof")
   Mono<ResponseEntity<byte[]>> proof(@PathVariable UUID id) {
     return service

@@ -118,9 +118,14 @@ public class SealService {
         .replay(idempotencyKey, fingerprint)
         .switchIfEmpty(
             Mono.defer(() -> doCreate(request, code, image, idempotencyKey, fingerprint))
+                // a concurrent request with the same key won the insert: answer what it stored;
+                // any other integrity failure (nothing stored under the key) is this request's
                 .onErrorResume(
                     DataIntegrityViolationException.class,
-                    e -> idempotency.replay(idempotencyKey, fingerprint)));
+                    e ->
+                        idempotency
+                            .replay(idempotencyKey, fingerprint)
+                            .switchIfEmpty(Mono.error(e))));
   }
 
   private Mono<StoredResponse> doCreate(

@@ -1,5 +1,10 @@
 package org.govchain.seal.verification.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.List;
@@ -28,6 +33,7 @@ import reactor.core.scheduler.Schedulers;
  * {@code document} + {@code signature} (a detached CMS, DER) → the verdict with its reasons.
  */
 @RestController
+@Tag(name = "verifications", description = "Public verification of sealed documents (no token)")
 class VerificationResource {
 
   private final PdfSignatureVerifier pdfVerifier;
@@ -49,6 +55,43 @@ class VerificationResource {
     this.properties = properties;
   }
 
+  /** The multipart form of a verification request (for the API document). */
+  @Schema(name = "VerificationForm")
+  record VerificationForm(
+      @Schema(
+              type = "string",
+              format = "binary",
+              requiredMode = Schema.RequiredMode.REQUIRED,
+              description = "a sealed PDF, or the document a detached signature signs")
+          String document,
+      @Schema(
+              type = "string",
+              format = "binary",
+              description = "a detached CMS signature (DER); absent for a PDF")
+          String signature) {}
+
+  @Operation(
+      summary = "Verify a sealed PDF or a detached signature",
+      description =
+          "Checks each signature (structure, byte range, digest, signature value, signing time,"
+              + " certificate chain, seal known, seal status at signing) and answers a verdict:"
+              + " SIGNATURE_VALID, NOT_SIGNED, SEAL_NOT_ACTIVE_AT_SIGNING, REVOKED_BEFORE_SIGNING,"
+              + " UNKNOWN_SEAL, ALTERED or FORGED, with the sealing's record in the anchored log"
+              + " (logRecord) beside it. Public: no token needed.",
+      requestBody =
+          @io.swagger.v3.oas.annotations.parameters.RequestBody(
+              required = true,
+              content =
+                  @Content(
+                      mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
+                      schema = @Schema(implementation = VerificationForm.class))),
+      responses = {
+        @ApiResponse(responseCode = "200", description = "the verdict and its reasons"),
+        @ApiResponse(responseCode = "400", description = "malformed-request"),
+        @ApiResponse(responseCode = "413", description = "too-large"),
+        @ApiResponse(responseCode = "415", description = "not-pdf"),
+        @ApiResponse(responseCode = "422", description = "invalid-pdf")
+      })
   @PostMapping(value = "/api/seal/verifications", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   Mono<VerificationView> verify(ServerWebExchange exchange) {
     long max = properties.uploads().maxPdfSize().toBytes();
