@@ -1,4 +1,4 @@
-package org.govchain.seal.security;
+package org.govchain.anchor.spring.security;
 
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -17,12 +17,12 @@ import reactor.core.publisher.Mono;
 /**
  * Turns a validated JWT into an authentication named by its {@code sub} claim, with a {@code
  * ROLE_<name>} authority per entry of its {@code roles} claim and per {@code scope}/{@code scp}
- * entry that names a {@link SealRole}.
+ * entry that names a {@link GovChainRole}; a token without {@code sub} is an invalid token (401).
  */
-final class JwtRolesConverter implements Converter<Jwt, Mono<AbstractAuthenticationToken>> {
+public final class JwtRolesConverter implements Converter<Jwt, Mono<AbstractAuthenticationToken>> {
 
   /** The claim carrying the caller's role names: a JSON array (a space-separated string works). */
-  static final String ROLES_CLAIM = "roles";
+  public static final String ROLES_CLAIM = "roles";
 
   @Override
   public Mono<AbstractAuthenticationToken> convert(Jwt jwt) {
@@ -38,7 +38,7 @@ final class JwtRolesConverter implements Converter<Jwt, Mono<AbstractAuthenticat
     }
     for (String claim : List.of("scope", "scp")) {
       for (String scope : names(jwt.getClaims().get(claim))) {
-        SealRole.fromClaimValue(scope)
+        GovChainRole.fromClaimValue(scope)
             .ifPresent(r -> authorities.add(new SimpleGrantedAuthority(r.authority())));
       }
     }

@@ -1,11 +1,11 @@
-package org.govchain.seal.security;
+package org.govchain.anchor.spring.security;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.govchain.seal.problems.ProblemType;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.security.access.AccessDeniedException;
@@ -19,13 +19,21 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Answers 401 (no or invalid token) and 403 (valid token, role not allowed) as RFC 9457 problems
- * with a {@code WWW-Authenticate: Bearer} challenge (RFC 6750), never with exception details.
+ * ({@code https://govchain.example/problems/unauthorized} and {@code …/forbidden}) with a {@code
+ * WWW-Authenticate: Bearer} challenge (RFC 6750), never with exception details.
  */
-final class SecurityProblems implements ServerAuthenticationEntryPoint, ServerAccessDeniedHandler {
+public final class SecurityProblems
+    implements ServerAuthenticationEntryPoint, ServerAccessDeniedHandler {
+
+  /** The type URI of a 401 answer. */
+  public static final String UNAUTHORIZED_TYPE = "https://govchain.example/problems/unauthorized";
+
+  /** The type URI of a 403 answer. */
+  public static final String FORBIDDEN_TYPE = "https://govchain.example/problems/forbidden";
 
   private final JsonMapper json;
 
-  SecurityProblems(JsonMapper json) {
+  public SecurityProblems(JsonMapper json) {
     this.json = json;
   }
 
@@ -40,29 +48,42 @@ final class SecurityProblems implements ServerAuthenticationEntryPoint, ServerAc
         invalidToken
             ? "the bearer token is invalid, expired or not signed by the trusted issuer"
             : "a bearer token (OAuth2 JWT) is required";
-    return write(exchange, ProblemType.UNAUTHORIZED, detail, challenge);
+    return write(
+        exchange,
+        HttpStatus.UNAUTHORIZED,
+        UNAUTHORIZED_TYPE,
+        "Authentication required",
+        detail,
+        challenge);
   }
 
   @Override
   public Mono<Void> handle(ServerWebExchange exchange, AccessDeniedException denied) {
     return write(
         exchange,
-        ProblemType.FORBIDDEN,
+        HttpStatus.FORBIDDEN,
+        FORBIDDEN_TYPE,
+        "Role not allowed",
         "the token's roles do not allow " + exchange.getRequest().getMethod() + " on this path",
         "Bearer error=\"insufficient_scope\"");
   }
 
   private Mono<Void> write(
-      ServerWebExchange exchange, ProblemType type, String detail, String challenge) {
+      ServerWebExchange exchange,
+      HttpStatus status,
+      String type,
+      String title,
+      String detail,
+      String challenge) {
     Map<String, Object> problem = new LinkedHashMap<>();
-    problem.put("type", type.type().toString());
-    problem.put("title", type.title());
-    problem.put("status", type.status().value());
+    problem.put("type", type);
+    problem.put("title", title);
+    problem.put("status", status.value());
     problem.put("detail", detail);
     problem.put("instance", exchange.getRequest().getPath().value());
     byte[] body = json.writeValueAsString(problem).getBytes(StandardCharsets.UTF_8);
     ServerHttpResponse response = exchange.getResponse();
-    response.setStatusCode(type.status());
+    response.setStatusCode(status);
     response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
     response.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, challenge);
     DataBuffer buffer = response.bufferFactory().wrap(body);

@@ -1,21 +1,27 @@
-package org.govchain.seal.security;
+package org.govchain.anchor.spring.security;
 
 import java.util.Arrays;
 import java.util.Optional;
 
-/** The GovChain roles (DESIGN §4) the seal service's rules name, as they appear in tokens. */
-public enum SealRole {
+/** The GovChain roles (DESIGN §4) as they appear in tokens, and the authorities they grant. */
+public enum GovChainRole {
   SEAL_CLERK("seal-clerk"),
+  SSC_CLERK("ssc-clerk"),
+  ACCOUNTING_CLERK("accounting-clerk"),
   AUDITOR("auditor"),
+  SERVICE_POINT("service-point"),
   ADMIN("admin");
 
   private final String claimValue;
 
-  SealRole(String claimValue) {
+  GovChainRole(String claimValue) {
     this.claimValue = claimValue;
   }
 
-  /** The role's name in a token's {@code roles} claim (and in {@code scope}/{@code scp}). */
+  /**
+   * The role's name in a token's {@code roles} claim (and in {@code scope}/{@code scp}), which is
+   * also the name {@code hasRole(…)} takes.
+   */
   public String claimValue() {
     return claimValue;
   }
@@ -26,7 +32,7 @@ public enum SealRole {
   }
 
   /** The role a claim value names, if it is one of these. */
-  public static Optional<SealRole> fromClaimValue(String value) {
+  public static Optional<GovChainRole> fromClaimValue(String value) {
     return Arrays.stream(values()).filter(r -> r.claimValue.equals(value)).findFirst();
   }
 }

@@ -1,4 +1,4 @@
-package org.govchain.seal.security;
+package org.govchain.anchor.spring.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,6 +12,7 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.jwt.Jwt;
 
+/** A token's {@code sub} and roles become the caller's name and authorities. */
 class JwtRolesConverterTest {
 
   private final JwtRolesConverter converter = new JwtRolesConverter();
@@ -45,6 +46,14 @@ class JwtRolesConverterTest {
                         "scp",
                         List.of("admin")))))
         .containsExactly("ROLE_seal-clerk", "ROLE_admin");
+  }
+
+  @Test
+  void scopeNamingAnyGovChainRoleCounts() {
+    assertThat(
+            authorities(
+                convert(Map.of("sub", "a", "scope", "ssc-clerk accounting-clerk service-point x"))))
+        .containsExactly("ROLE_ssc-clerk", "ROLE_accounting-clerk", "ROLE_service-point");
   }
 
   @Test
