@@ -79,6 +79,7 @@ public final class GatewayOverheadBenchmark {
             + "\n-----END PUBLIC KEY-----\n");
     String clerk = token(keys, "bench-clerk", "seal-clerk");
     String auditor = token(keys, "bench-auditor", "auditor");
+    String admin = token(keys, "bench-admin", "admin");
 
     List<Processes.App> started = new ArrayList<>();
     try (PostgresServer pg = PostgresServer.startOrConnect()) {
@@ -135,7 +136,7 @@ public final class GatewayOverheadBenchmark {
       System.out.printf(
           "warming up %s each (%d clients); then %d interleaved rounds of %s%n",
           warmup, concurrency, rounds, round);
-      Meter meter = new Meter(seal, gateways);
+      Meter meter = new Meter(seal, gateways, client, admin);
       for (Target t : targets) {
         meter.run(t, warmup);
       }
@@ -151,7 +152,7 @@ public final class GatewayOverheadBenchmark {
           Measured m = meter.run(targets.get(i), round);
           String row =
               String.format(
-                  "| %d | %s | %,.0f | %.2f / %.2f | %s | %.3f | %s |",
+                  "| %d | %s | %,.0f | %.2f / %.2f | %s | %s | %.3f | %s |",
                   r + 1,
                   targets.get(i).name(),
                   m.load().throughput(),
@@ -160,6 +161,9 @@ public final class GatewayOverheadBenchmark {
                   targets.get(i).gateway() == null
                       ? "—"
                       : String.format("%.3f", m.gatewayCpuMillisPerRequest()),
+                  targets.get(i).gateway() == null
+                      ? "—"
+                      : String.format("%.1f", m.gatewayKibPerRequest()),
                   m.serviceCpuMillisPerRequest(),
                   loadAverage());
           System.out.println(row);
@@ -236,15 +240,16 @@ public final class GatewayOverheadBenchmark {
                 + " interleaved rounds of %s each (%s UTC)%n%n",
             concurrency, warmup, rounds, round, Instant.now().truncatedTo(ChronoUnit.SECONDS)));
     out.append(
-        "| round | path | req/s | p50 / p99 (ms) | gateway CPU ms/req | service CPU ms/req"
-            + " | load average (1, 5, 15 min) |\n");
-    out.append("|---:|---|---:|---:|---:|---:|---|\n");
+        "| round | path | req/s | p50 / p99 (ms) | gateway CPU ms/req | gateway KiB allocated/req"
+            + " | service CPU ms/req | load average (1, 5, 15 min) |\n");
+    out.append("|---:|---|---:|---:|---:|---:|---:|---|\n");
     roundRows.forEach(r -> out.append(r).append('\n'));
     out.append('\n');
     out.append(
         "| path | requests | errors | throughput (req/s) | p50 (ms) | p99 (ms)"
-            + " | gateway CPU ms/req | service CPU ms/req | load generator CPU ms/req |\n");
-    out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+            + " | gateway CPU ms/req | gateway KiB allocated/req | service CPU ms/req"
+            + " | load generator CPU ms/req |\n");
+    out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (int i = 0; i < targets.size(); i++) {
       row(out, targets.get(i), totals.get(i));
     }
@@ -253,7 +258,7 @@ public final class GatewayOverheadBenchmark {
       LoadLoop.Result g = totals.get(i).load();
       out.append(
           String.format(
-              "| **%s / direct** | | | **%.2f** | **%.2f** | **%.2f** | | | |%n",
+              "| **%s / direct** | | | **%.2f** | **%.2f** | **%.2f** | | | | |%n",
               targets.get(i).name(),
               g.throughput() / direct.throughput(),
               g.p50Millis() / direct.p50Millis(),
@@ -262,7 +267,9 @@ public final class GatewayOverheadBenchmark {
     out.append(
         String.format(
             "%nCPU: user + system time of each process over the measured rounds (from /proc),"
-                + " divided by the requests of that path. %s Load average at the end: %s.%n",
+                + " divided by the requests of that path; allocation: the gateway JVM's"
+                + " jvm.gc.memory.allocated over the same time (a full GC before and after each"
+                + " load, outside the measured time). %s Load average at the end: %s.%n",
             idle, loadAverage()));
     return out.toString();
   }
@@ -271,7 +278,7 @@ public final class GatewayOverheadBenchmark {
     LoadLoop.Result r = m.load();
     out.append(
         String.format(
-            "| %s | %,d | %d | %,.0f | %.2f | %.2f | %s | %.3f | %.3f |%n",
+            "| %s | %,d | %d | %,.0f | %.2f | %.2f | %s | %s | %.3f | %.3f |%n",
             target.name(),
             r.requests(),
             r.errors(),
@@ -279,6 +286,7 @@ public final class GatewayOverheadBenchmark {
             r.p50Millis(),
             r.p99Millis(),
             target.gateway() == null ? "—" : String.format("%.3f", m.gatewayCpuMillisPerRequest()),
+            target.gateway() == null ? "—" : String.format("%.1f", m.gatewayKibPerRequest()),
             m.serviceCpuMillisPerRequest(),
             m.clientCpuMillisPerRequest()));
   }
@@ -301,7 +309,45 @@ public final class GatewayOverheadBenchmark {
   }
 
   /** Runs a load and records the CPU time each process spent meanwhile. */
-  private record Meter(Processes.App seal, List<Processes.App> gateways) {
+  private record Meter(
+      Processes.App seal, List<Processes.App> gateways, HttpClient client, String adminToken) {
+
+    private static final Pattern COUNT = Pattern.compile("\"value\"\\s*:\\s*([0-9.Ee+-]+)");
+
+    /**
+     * Bytes the gateway's JVM has allocated so far: a full GC first (outside the measured time), so
+     * that Micrometer's {@code jvm.gc.memory.allocated}, which is brought up to date at each GC,
+     * covers everything. Unlike CPU time, allocation per request does not grow when other processes
+     * compete for the cores.
+     */
+    long allocatedBytes(Processes.App gateway) throws InterruptedException {
+      try {
+        Process gc =
+            new ProcessBuilder(
+                    Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    Long.toString(gateway.pid()),
+                    "GC.run")
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        if (!gc.waitFor(60, java.util.concurrent.TimeUnit.SECONDS) || gc.exitValue() != 0) {
+          return -1;
+        }
+        HttpResponse<String> metric =
+            client.send(
+                HttpRequest.newBuilder(
+                        URI.create(gateway.baseUrl() + "/actuator/metrics/jvm.gc.memory.allocated"))
+                    .header("Authorization", "Bearer " + adminToken)
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+        Matcher value = COUNT.matcher(metric.body());
+        return metric.statusCode() == 200 && value.find()
+            ? (long) Double.parseDouble(value.group(1))
+            : -1;
+      } catch (IOException e) {
+        return -1;
+      }
+    }
 
     /** CPU the processes use without requests (timers, background work), per second. */
     String idle(Duration duration) throws InterruptedException {
@@ -324,30 +370,47 @@ public final class GatewayOverheadBenchmark {
 
     Measured run(Target target, Duration duration) throws InterruptedException {
       Processes.App gateway = target.gateway();
+      long a0 = gateway == null ? 0 : allocatedBytes(gateway);
       long g0 = gateway == null ? 0 : gateway.cpuNanos();
       long s0 = seal.cpuNanos();
       long c0 = Processes.App.cpuNanos(ProcessHandle.current());
       LoadLoop.Result result = target.loop().run(duration);
+      long g1 = gateway == null ? 0 : gateway.cpuNanos();
+      long s1 = seal.cpuNanos();
+      long c1 = Processes.App.cpuNanos(ProcessHandle.current());
+      long a1 = gateway == null ? 0 : allocatedBytes(gateway);
       return new Measured(
-          result,
-          gateway == null ? 0 : gateway.cpuNanos() - g0,
-          seal.cpuNanos() - s0,
-          Processes.App.cpuNanos(ProcessHandle.current()) - c0);
+          result, g1 - g0, s1 - s0, c1 - c0, a0 < 0 || a1 < 0 ? Long.MIN_VALUE / 4 : a1 - a0);
     }
   }
 
-  /** A load's result with the CPU time (ns) of the gateway, the service and this program. */
+  /**
+   * A load's result with the CPU time (ns) of the gateway, the service and this program, and the
+   * bytes the gateway allocated (negative when unknown).
+   */
   record Measured(
-      LoadLoop.Result load, long gatewayCpuNanos, long serviceCpuNanos, long clientCpuNanos) {
+      LoadLoop.Result load,
+      long gatewayCpuNanos,
+      long serviceCpuNanos,
+      long clientCpuNanos,
+      long gatewayAllocatedBytes) {
 
-    static final Measured EMPTY = new Measured(LoadLoop.Result.EMPTY, 0, 0, 0);
+    static final Measured EMPTY = new Measured(LoadLoop.Result.EMPTY, 0, 0, 0, 0);
 
     Measured plus(Measured o) {
       return new Measured(
           load.plus(o.load),
           gatewayCpuNanos + o.gatewayCpuNanos,
           serviceCpuNanos + o.serviceCpuNanos,
-          clientCpuNanos + o.clientCpuNanos);
+          clientCpuNanos + o.clientCpuNanos,
+          gatewayAllocatedBytes + o.gatewayAllocatedBytes);
+    }
+
+    /** KiB the gateway allocated per request, or NaN when unknown. */
+    double gatewayKibPerRequest() {
+      return gatewayAllocatedBytes < 0 || load.requests() == 0
+          ? Double.NaN
+          : gatewayAllocatedBytes / 1024.0 / load.requests();
     }
 
     double gatewayCpuMillisPerRequest() {
