@@ -29,14 +29,22 @@ final class Processes {
 
   /** {@code java -jar jar args} with {@code env}, output to {@code dir/<name>.log}. */
   static App start(
-      String name, Path jar, int port, Path dir, Map<String, String> env, List<String> args)
+      String name,
+      Path jar,
+      int port,
+      Path dir,
+      Map<String, String> env,
+      List<String> jvmOptions,
+      List<String> args)
       throws IOException, InterruptedException {
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException(name + " jar not found at " + jar + " (package it first)");
     }
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(List.of("-Xmx512m", "-jar", jar.toString()));
+    command.add("-Xmx512m");
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-jar", jar.toString()));
     command.addAll(args);
     Path log = dir.resolve(name + ".log");
     ProcessBuilder builder =
@@ -84,6 +92,23 @@ final class Processes {
 
     String baseUrl() {
       return baseUrl;
+    }
+
+    long pid() {
+      return process.pid();
+    }
+
+    /** CPU time (user + system) the process has used so far, in nanoseconds. */
+    long cpuNanos() {
+      return cpuNanos(process.toHandle());
+    }
+
+    static long cpuNanos(ProcessHandle handle) {
+      return handle
+          .info()
+          .totalCpuDuration()
+          .orElseThrow(() -> new IllegalStateException("no CPU time for process " + handle.pid()))
+          .toNanos();
     }
 
     @Override
