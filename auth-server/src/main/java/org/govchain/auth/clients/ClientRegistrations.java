@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.govchain.anchor.web.security.Role;
 import org.govchain.auth.config.AuthServerProperties;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
@@ -38,7 +39,7 @@ public final class ClientRegistrations {
             .build();
     List<RegisteredClient> clients = new ArrayList<>();
     if (props.demo().enabled()) {
-      for (Role role : Role.values()) {
+      for (Role role : DemoRoles.all()) {
         String secret = DemoSecrets.hash(role.claimValue() + DEMO_SECRET_SUFFIX);
         clients.add(confidential(role.claimValue(), secret, List.of(role), tokens));
       }

@@ -4,8 +4,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.govchain.anchor.web.security.Role;
+import org.govchain.auth.clients.DemoRoles;
 import org.govchain.auth.clients.DemoSecrets;
-import org.govchain.auth.clients.Role;
 import org.govchain.auth.config.AuthServerProperties;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -28,7 +29,7 @@ public final class UserAccounts {
   public static List<UserDetails> from(AuthServerProperties props) {
     List<UserDetails> users = new ArrayList<>();
     if (props.demo().enabled()) {
-      for (Role role : Role.values()) {
+      for (Role role : DemoRoles.all()) {
         String password = DemoSecrets.hash(role.claimValue() + DEMO_PASSWORD_SUFFIX);
         users.add(user(role.claimValue() + DEMO_USER_SUFFIX, password, List.of(role)));
       }

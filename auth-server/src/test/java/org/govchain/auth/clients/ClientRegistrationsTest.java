@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import org.govchain.anchor.web.security.Role;
 import org.govchain.auth.config.AuthServerProperties;
 import org.govchain.auth.testing.TestSettings;
 import org.govchain.auth.users.UserAccounts;

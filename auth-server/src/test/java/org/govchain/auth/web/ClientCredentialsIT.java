@@ -14,7 +14,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.govchain.auth.clients.Role;
+import org.govchain.anchor.web.security.Role;
+import org.govchain.auth.clients.DemoRoles;
 import org.govchain.auth.testing.HttpTestClient;
 import org.govchain.auth.testing.RunningAuthServer;
 import org.govchain.auth.testing.SharedDevServer;
@@ -40,7 +41,7 @@ class ClientCredentialsIT {
   }
 
   static Stream<Arguments> rolesAndAuthMethods() {
-    return Stream.of(Role.values())
+    return DemoRoles.all().stream()
         .flatMap(role -> Stream.of(Arguments.of(role, true), Arguments.of(role, false)));
   }
 

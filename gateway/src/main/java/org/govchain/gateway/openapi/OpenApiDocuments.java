@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.govchain.gateway.requestid.RequestIdFilter;
+import org.govchain.anchor.web.requestid.RequestIds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -44,8 +44,7 @@ class OpenApiDocuments {
 
   private static Mono<ServerResponse> merged(
       ServerRequest request, ServicesProperties properties, WebClient client) {
-    String requestId =
-        request.exchange().getAttributeOrDefault(RequestIdFilter.ATTRIBUTE, "openapi");
+    String requestId = request.exchange().getAttributeOrDefault(RequestIds.ATTRIBUTE, "openapi");
     List<Map.Entry<String, ServicesProperties.Service>> services =
         List.copyOf(new TreeMap<>(properties.services()).entrySet());
     return Flux.fromIterable(services)
@@ -79,7 +78,7 @@ class OpenApiDocuments {
         .get()
         .uri(service.url().resolve(service.docsPath()))
         .accept(MediaType.APPLICATION_JSON)
-        .header(RequestIdFilter.HEADER, requestId)
+        .header(RequestIds.HEADER, requestId)
         .retrieve()
         .bodyToMono(JsonNode.class)
         .timeout(properties.docsTimeout())

@@ -3,8 +3,8 @@ package org.govchain.gateway.ratelimit;
 import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.OptionalLong;
-import org.govchain.gateway.problem.ProblemResponses;
-import org.govchain.gateway.problem.ProblemType;
+import org.govchain.anchor.web.problem.CommonProblem;
+import org.govchain.anchor.web.problem.ProblemWriter;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.core.Ordered;
@@ -28,9 +28,9 @@ public final class RateLimitFilter implements GlobalFilter, Ordered {
 
   private final ClientRateLimiters authenticated;
   private final ClientRateLimiters anonymous;
-  private final ProblemResponses problems;
+  private final ProblemWriter problems;
 
-  public RateLimitFilter(RateLimitProperties properties, ProblemResponses problems) {
+  public RateLimitFilter(RateLimitProperties properties, ProblemWriter problems) {
     this.authenticated =
         new ClientRateLimiters("client", properties.authenticated(), properties.maxClients());
     this.anonymous =
@@ -63,8 +63,9 @@ public final class RateLimitFilter implements GlobalFilter, Ordered {
     long seconds = Math.max(1, (waitNanos.getAsLong() + 999_999_999L) / 1_000_000_000L);
     return problems.write(
         exchange,
-        ProblemType.RATE_LIMITED,
+        CommonProblem.RATE_LIMITED,
         "too many requests from this client; retry after " + seconds + " s",
+        Map.of(),
         Map.of(HttpHeaders.RETRY_AFTER, Long.toString(seconds)));
   }
 

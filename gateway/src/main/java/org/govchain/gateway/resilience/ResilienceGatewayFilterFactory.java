@@ -10,8 +10,8 @@ import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
-import org.govchain.gateway.problem.ProblemResponses;
-import org.govchain.gateway.problem.ProblemType;
+import org.govchain.anchor.web.problem.CommonProblem;
+import org.govchain.anchor.web.problem.ProblemWriter;
 import org.govchain.gateway.size.PayloadTooLargeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,13 +38,13 @@ public final class ResilienceGatewayFilterFactory
   private final CircuitBreakerRegistry breakers;
   private final TimeLimiterRegistry timeLimiters;
   private final ResilienceProperties properties;
-  private final ProblemResponses problems;
+  private final ProblemWriter problems;
 
   public ResilienceGatewayFilterFactory(
       CircuitBreakerRegistry breakers,
       TimeLimiterRegistry timeLimiters,
       ResilienceProperties properties,
-      ProblemResponses problems) {
+      ProblemWriter problems) {
     super(Config.class);
     this.breakers = breakers;
     this.timeLimiters = timeLimiters;
@@ -86,7 +86,7 @@ public final class ResilienceGatewayFilterFactory
       detail = "the " + service + " service cannot be reached";
     }
     log.warn("{} unavailable: {}", service, error.toString());
-    return problems.write(exchange, ProblemType.SERVICE_UNAVAILABLE, detail, headers);
+    return problems.write(exchange, CommonProblem.SERVICE_UNAVAILABLE, detail, Map.of(), headers);
   }
 
   /** The route's settings: the service name, which also names its circuit breaker. */

@@ -1,13 +1,14 @@
 package org.govchain.gateway.security;
 
-import static org.govchain.gateway.security.Role.ACCOUNTING_CLERK;
-import static org.govchain.gateway.security.Role.ADMIN;
-import static org.govchain.gateway.security.Role.AUDITOR;
-import static org.govchain.gateway.security.Role.SEAL_CLERK;
-import static org.govchain.gateway.security.Role.SERVICE_POINT;
-import static org.govchain.gateway.security.Role.SSC_CLERK;
+import static org.govchain.anchor.web.security.Role.ACCOUNTING_CLERK;
+import static org.govchain.anchor.web.security.Role.ADMIN;
+import static org.govchain.anchor.web.security.Role.AUDITOR;
+import static org.govchain.anchor.web.security.Role.SEAL_CLERK;
+import static org.govchain.anchor.web.security.Role.SERVICE_POINT;
+import static org.govchain.anchor.web.security.Role.SSC_CLERK;
 
 import java.util.Arrays;
+import org.govchain.anchor.web.security.Role;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.web.server.ServerHttpSecurity.AuthorizeExchangeSpec;
 

@@ -2,8 +2,8 @@ package org.govchain.gateway.size;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import org.govchain.gateway.problem.ProblemResponses;
-import org.govchain.gateway.problem.ProblemType;
+import org.govchain.anchor.web.problem.CommonProblem;
+import org.govchain.anchor.web.problem.ProblemWriter;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -32,9 +32,9 @@ public final class RequestSizeLimitFilter implements WebFilter {
   private final long max;
   private final long uploadMax;
   private final List<PathPattern> uploadPaths;
-  private final ProblemResponses problems;
+  private final ProblemWriter problems;
 
-  public RequestSizeLimitFilter(RequestSizeProperties properties, ProblemResponses problems) {
+  public RequestSizeLimitFilter(RequestSizeProperties properties, ProblemWriter problems) {
     this.max = properties.max().toBytes();
     this.uploadMax = properties.uploadMax().toBytes();
     this.uploadPaths =
@@ -86,7 +86,7 @@ public final class RequestSizeLimitFilter implements WebFilter {
   private Mono<Void> tooLarge(ServerWebExchange exchange, long limit) {
     return problems.write(
         exchange,
-        ProblemType.PAYLOAD_TOO_LARGE,
+        CommonProblem.PAYLOAD_TOO_LARGE,
         "the request body exceeds the limit of " + limit + " bytes for this path");
   }
 }

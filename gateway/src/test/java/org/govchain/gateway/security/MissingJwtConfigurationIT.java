@@ -2,6 +2,7 @@ package org.govchain.gateway.security;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.govchain.anchor.web.security.MissingJwtConfigurationException;
 import org.govchain.gateway.GatewayApplication;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;

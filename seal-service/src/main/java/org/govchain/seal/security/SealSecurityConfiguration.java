@@ -1,8 +1,8 @@
 package org.govchain.seal.security;
 
 import org.govchain.anchor.spring.security.EnableServiceSecurity;
-import org.govchain.anchor.spring.security.GovChainRole;
 import org.govchain.anchor.spring.security.ServiceSecurity;
+import org.govchain.anchor.web.security.Role;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -19,9 +19,9 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 @EnableServiceSecurity
 public class SealSecurityConfiguration {
 
-  private static final String SEAL_CLERK = GovChainRole.SEAL_CLERK.claimValue();
-  private static final String AUDITOR = GovChainRole.AUDITOR.claimValue();
-  private static final String ADMIN = GovChainRole.ADMIN.claimValue();
+  private static final String SEAL_CLERK = Role.SEAL_CLERK.claimValue();
+  private static final String AUDITOR = Role.AUDITOR.claimValue();
+  private static final String ADMIN = Role.ADMIN.claimValue();
 
   @Bean
   SecurityWebFilterChain sealSecurity(ServerHttpSecurity http, ServiceSecurity security) {

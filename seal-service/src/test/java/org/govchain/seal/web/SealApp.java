@@ -29,6 +29,7 @@ import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.govchain.seal.SealServiceApplication;
 import org.govchain.testsupport.PostgresServer;
+import org.govchain.testsupport.tokens.TestIssuer;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpEntity;
@@ -56,7 +57,7 @@ final class SealApp implements AutoCloseable {
   static final String AUDITOR = "auditor-li";
 
   final ConfigurableApplicationContext context;
-  final TestTokens tokens;
+  final TestIssuer tokens;
 
   /** A client with a seal clerk's token ({@link #CLERK}, role {@code seal-clerk}). */
   final WebTestClient client;
@@ -70,7 +71,7 @@ final class SealApp implements AutoCloseable {
   final PostgresServer.Database db;
 
   private SealApp(
-      ConfigurableApplicationContext context, TestTokens tokens, PostgresServer.Database db) {
+      ConfigurableApplicationContext context, TestIssuer tokens, PostgresServer.Database db) {
     this.context = context;
     this.tokens = tokens;
     this.db = db;
@@ -100,7 +101,7 @@ final class SealApp implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    TestTokens tokens = TestTokens.generate();
+    TestIssuer tokens = TestIssuer.generate();
     List<String> args = new ArrayList<>();
     args.add("--" + tokens.publicKeyLocationProperty());
     for (String p : db.springProperties()) {

@@ -7,10 +7,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.govchain.anchor.spring.security.MissingJwtConfigurationException;
+import org.govchain.anchor.web.security.MissingJwtConfigurationException;
 import org.govchain.seal.SealServiceApplication;
 import org.govchain.testsupport.PostgresServer;
 import org.govchain.testsupport.WithPostgres;
+import org.govchain.testsupport.tokens.TestIssuer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -84,7 +85,7 @@ class SealSecurityIT {
 
   @Test
   void tokenSignedByAnotherKeyIs401() {
-    String forged = TestTokens.generate().token(SealApp.CLERK, "seal-clerk", "auditor", "admin");
+    String forged = TestIssuer.generate().token(SealApp.CLERK, "seal-clerk", "auditor", "admin");
     expectProblem(
         app.withToken(forged)
             .post()

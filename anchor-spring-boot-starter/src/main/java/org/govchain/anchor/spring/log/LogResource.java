@@ -2,6 +2,7 @@ package org.govchain.anchor.spring.log;
 
 import java.net.URI;
 import org.govchain.anchor.bundle.ProofBundleJson;
+import org.govchain.anchor.web.problem.ProblemKind;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -76,7 +77,7 @@ class LogResource {
   @ExceptionHandler(ServerWebInputException.class)
   ResponseEntity<ProblemDetail> malformed(ServerWebInputException e, ServerHttpRequest request) {
     ProblemDetail body = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
-    body.setType(URI.create(LogQueryException.TYPE_BASE + "malformed-request"));
+    body.setType(URI.create(ProblemKind.TYPE_BASE + "malformed-request"));
     body.setTitle("Malformed request");
     body.setDetail(e.getReason());
     body.setInstance(URI.create(request.getPath().value()));

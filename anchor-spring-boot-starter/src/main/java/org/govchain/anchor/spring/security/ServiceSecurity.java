@@ -1,17 +1,20 @@
 package org.govchain.anchor.spring.security;
 
+import org.govchain.anchor.web.security.BearerTokenSecurity;
+import org.govchain.anchor.web.security.JwtRolesConverter;
+import org.govchain.anchor.web.security.Role;
+import org.govchain.anchor.web.security.SecurityProblems;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
-import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 
 /**
- * Builds a service's {@link SecurityWebFilterChain} from the parts every GovChain service shares,
- * so that the service only states its own path → role rules: bearer JWTs only (no CSRF, sessions,
- * basic or form login), health public, the rest of the actuator for {@code admin}, 401/403 as
- * problems, and everything the rules do not name denied.
+ * Builds a service's {@link SecurityWebFilterChain} from the parts every GovChain application
+ * shares ({@link BearerTokenSecurity}), so that the service only states its own path → role rules:
+ * health public, the rest of the actuator for {@code admin}, then the service's rules, and
+ * everything they do not name denied.
  */
 public final class ServiceSecurity {
 
@@ -21,10 +24,13 @@ public final class ServiceSecurity {
   };
 
   private final ReactiveJwtDecoder decoder;
+  private final JwtRolesConverter roles;
   private final SecurityProblems problems;
 
-  public ServiceSecurity(ReactiveJwtDecoder decoder, SecurityProblems problems) {
+  public ServiceSecurity(
+      ReactiveJwtDecoder decoder, JwtRolesConverter roles, SecurityProblems problems) {
     this.decoder = decoder;
+    this.roles = roles;
     this.problems = problems;
   }
 
@@ -36,33 +42,17 @@ public final class ServiceSecurity {
    */
   public SecurityWebFilterChain filterChain(
       ServerHttpSecurity http, Customizer<ServerHttpSecurity.AuthorizeExchangeSpec> rules) {
-    return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
-        .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
-        .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
-        .logout(ServerHttpSecurity.LogoutSpec::disable)
-        .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
-        .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+    return BearerTokenSecurity.apply(http, decoder, roles, problems)
         .authorizeExchange(
             exchanges -> {
               exchanges
                   .pathMatchers(HttpMethod.GET, PUBLIC_HEALTH)
                   .permitAll()
                   .pathMatchers("/actuator", "/actuator/**")
-                  .hasRole(GovChainRole.ADMIN.claimValue());
+                  .hasRole(Role.ADMIN.claimValue());
               rules.customize(exchanges);
               exchanges.anyExchange().denyAll();
             })
-        .oauth2ResourceServer(
-            oauth2 ->
-                oauth2
-                    .jwt(
-                        jwt ->
-                            jwt.jwtDecoder(decoder)
-                                .jwtAuthenticationConverter(new JwtRolesConverter()))
-                    .authenticationEntryPoint(problems)
-                    .accessDeniedHandler(problems))
-        .exceptionHandling(
-            handling -> handling.authenticationEntryPoint(problems).accessDeniedHandler(problems))
         .build();
   }
 }

@@ -1,11 +1,12 @@
 package org.govchain.anchor.spring.security;
 
-import org.springframework.beans.factory.ObjectProvider;
+import org.govchain.anchor.web.problem.ProblemWriter;
+import org.govchain.anchor.web.security.SecurityProblems;
+import org.govchain.anchor.web.security.TokenValidation;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What {@link EnableServiceSecurity} imports: WebFlux security, the service's {@link
@@ -23,8 +24,8 @@ class ServiceSecurityConfiguration {
 
   @Bean
   ServiceSecurity govchainServiceSecurity(
-      ReactiveJwtDecoder decoder, ObjectProvider<JsonMapper> json) {
+      ReactiveJwtDecoder decoder, Environment env, ProblemWriter problems) {
     return new ServiceSecurity(
-        decoder, new SecurityProblems(json.getIfAvailable(() -> JsonMapper.builder().build())));
+        decoder, TokenValidation.rolesConverter(env), new SecurityProblems(problems));
   }
 }

@@ -1,6 +1,8 @@
 package org.govchain.anchor.spring.web;
 
 import io.micrometer.context.ContextRegistry;
+import org.govchain.anchor.web.requestid.RequestIdWebFilter;
+import org.govchain.anchor.web.requestid.RequestIds;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -30,7 +32,7 @@ public class RequestIdAutoConfiguration {
   private static synchronized void propagateToMdc() {
     ContextRegistry registry = ContextRegistry.getInstance();
     if (registry.getThreadLocalAccessors().stream()
-        .noneMatch(a -> RequestIdWebFilter.CONTEXT_KEY.equals(a.key()))) {
+        .noneMatch(a -> RequestIds.CONTEXT_KEY.equals(a.key()))) {
       registry.registerThreadLocalAccessor(new RequestIdMdcAccessor());
     }
     // idempotent; what spring.reactor.context-propagation=auto does

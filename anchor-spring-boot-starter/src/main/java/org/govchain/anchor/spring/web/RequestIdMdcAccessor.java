@@ -1,6 +1,7 @@
 package org.govchain.anchor.spring.web;
 
 import io.micrometer.context.ThreadLocalAccessor;
+import org.govchain.anchor.web.requestid.RequestIds;
 import org.slf4j.MDC;
 
 /**
@@ -12,21 +13,21 @@ final class RequestIdMdcAccessor implements ThreadLocalAccessor<String> {
 
   @Override
   public Object key() {
-    return RequestIdWebFilter.CONTEXT_KEY;
+    return RequestIds.CONTEXT_KEY;
   }
 
   @Override
   public String getValue() {
-    return MDC.get(RequestIdWebFilter.CONTEXT_KEY);
+    return MDC.get(RequestIds.CONTEXT_KEY);
   }
 
   @Override
   public void setValue(String value) {
-    MDC.put(RequestIdWebFilter.CONTEXT_KEY, value);
+    MDC.put(RequestIds.CONTEXT_KEY, value);
   }
 
   @Override
   public void setValue() {
-    MDC.remove(RequestIdWebFilter.CONTEXT_KEY);
+    MDC.remove(RequestIds.CONTEXT_KEY);
   }
 }

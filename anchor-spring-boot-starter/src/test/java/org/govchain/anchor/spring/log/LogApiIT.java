@@ -19,6 +19,7 @@ import org.govchain.anchor.merkle.MerkleHasher;
 import org.govchain.anchor.merkle.MerkleVerifier;
 import org.govchain.anchor.spring.log.testapp.LogTestApplication;
 import org.govchain.anchor.spring.log.testapp.RecordService;
+import org.govchain.anchor.web.problem.ProblemKind;
 import org.govchain.testsupport.PostgresServer;
 import org.govchain.testsupport.WithPostgres;
 import org.junit.jupiter.api.AfterAll;
@@ -221,7 +222,7 @@ class LogApiIT {
         .contentType(MediaType.APPLICATION_PROBLEM_JSON)
         .expectBody()
         .jsonPath("$.type")
-        .isEqualTo(LogQueryException.TYPE_BASE + "not-anchored-yet")
+        .isEqualTo(ProblemKind.TYPE_BASE + "not-anchored-yet")
         .jsonPath("$.anchoredSize")
         .isEqualTo(0)
         .jsonPath("$.instance")
@@ -254,7 +255,7 @@ class LogApiIT {
             .getResponseBody();
     assertThat(body)
         .as(path)
-        .containsEntry("type", LogQueryException.TYPE_BASE + kind)
+        .containsEntry("type", ProblemKind.TYPE_BASE + kind)
         .containsEntry("status", status.value())
         .containsKey("title")
         .containsKey("detail");

@@ -21,6 +21,7 @@ import org.govchain.anchor.chain.LogId;
 import org.govchain.anchor.envelope.EventEnvelope;
 import org.govchain.anchor.spring.log.testapp.LogTestApplication;
 import org.govchain.anchor.spring.log.testapp.RecordService;
+import org.govchain.anchor.web.problem.ProblemKind;
 import org.govchain.testsupport.DevChain;
 import org.govchain.testsupport.PostgresServer;
 import org.govchain.testsupport.WithDevChain;
@@ -112,7 +113,7 @@ class LogBundleIT {
           .isEqualTo(HttpStatus.CONFLICT)
           .expectBody()
           .jsonPath("$.type")
-          .isEqualTo(LogQueryException.TYPE_BASE + "not-anchored-yet")
+          .isEqualTo(ProblemKind.TYPE_BASE + "not-anchored-yet")
           .jsonPath("$.anchoredSize")
           .isEqualTo(ANCHORED);
       ProofBundle old = bundleOverHttp(web, 2);

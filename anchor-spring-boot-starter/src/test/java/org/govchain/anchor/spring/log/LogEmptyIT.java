@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.govchain.anchor.spring.log.testapp.LogTestApplication;
 import org.govchain.anchor.spring.log.testapp.RecordService;
+import org.govchain.anchor.web.problem.ProblemKind;
 import org.govchain.testsupport.PostgresServer;
 import org.govchain.testsupport.WithPostgres;
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,7 @@ class LogEmptyIT {
           .isNotFound()
           .expectBody()
           .jsonPath("$.type")
-          .isEqualTo(LogQueryException.TYPE_BASE + "empty-log");
+          .isEqualTo(ProblemKind.TYPE_BASE + "empty-log");
 
       empty.getBean(RecordService.class).save("waiting", "n", 1, false).block();
       LogReader reader = empty.getBean(LogReader.class);

@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.govchain.anchor.spring.web.testapp.RequestIdTestApplication;
+import org.govchain.anchor.web.requestid.RequestIds;
 import org.govchain.testsupport.PostgresServer;
 import org.govchain.testsupport.WithPostgres;
 import org.junit.jupiter.api.AfterAll;
@@ -144,9 +145,9 @@ class RequestIdIT {
 
   @Test
   void acceptOrCreateKeepsOnlyWellFormedIds() {
-    assertThat(RequestIdWebFilter.acceptOrCreate("abc.DEF_123-4")).isEqualTo("abc.DEF_123-4");
-    assertThat(RequestIdWebFilter.acceptOrCreate("a/b")).matches(UUID_TEXT);
-    assertThat(RequestIdWebFilter.acceptOrCreate(null)).matches(UUID_TEXT);
+    assertThat(RequestIds.acceptOrCreate("abc.DEF_123-4")).isEqualTo("abc.DEF_123-4");
+    assertThat(RequestIds.acceptOrCreate("a/b")).matches(UUID_TEXT);
+    assertThat(RequestIds.acceptOrCreate(null)).matches(UUID_TEXT);
   }
 
   private static EntityExchangeResult<Map> hello(String id) {

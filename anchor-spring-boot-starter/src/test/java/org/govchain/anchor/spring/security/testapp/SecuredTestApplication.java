@@ -4,8 +4,8 @@ import java.security.Principal;
 import java.util.ArrayList;
 import java.util.List;
 import org.govchain.anchor.spring.security.EnableServiceSecurity;
-import org.govchain.anchor.spring.security.GovChainRole;
 import org.govchain.anchor.spring.security.ServiceSecurity;
+import org.govchain.anchor.web.security.Role;
 import org.govchain.testsupport.PostgresServer;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -47,9 +47,9 @@ public class SecuredTestApplication {
                 .pathMatchers(HttpMethod.GET, "/api/test/open")
                 .permitAll()
                 .pathMatchers(HttpMethod.GET, "/api/test/records")
-                .hasAnyRole(GovChainRole.SSC_CLERK.claimValue(), GovChainRole.AUDITOR.claimValue())
+                .hasAnyRole(Role.SSC_CLERK.claimValue(), Role.AUDITOR.claimValue())
                 .pathMatchers(HttpMethod.POST, "/api/test/records")
-                .hasRole(GovChainRole.SSC_CLERK.claimValue()));
+                .hasRole(Role.SSC_CLERK.claimValue()));
   }
 
   @RestController

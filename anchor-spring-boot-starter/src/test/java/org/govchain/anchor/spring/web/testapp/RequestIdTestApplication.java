@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.govchain.anchor.spring.web.RequestIdWebFilter;
+import org.govchain.anchor.web.requestid.RequestIds;
 import org.govchain.testsupport.PostgresServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,16 +40,16 @@ public class RequestIdTestApplication {
     /** The id as the handler sees it: request header, exchange attribute, Reactor context. */
     @GetMapping("/api/test/hello")
     Mono<Map<String, String>> hello(ServerWebExchange exchange) {
-      return RequestIdWebFilter.current()
+      return RequestIds.current()
           .defaultIfEmpty("")
           .map(
               fromContext ->
                   Map.of(
                       "header",
                       String.valueOf(
-                          exchange.getRequest().getHeaders().getFirst(RequestIdWebFilter.HEADER)),
+                          exchange.getRequest().getHeaders().getFirst(RequestIds.HEADER)),
                       "attribute",
-                      RequestIdWebFilter.of(exchange).orElse(""),
+                      RequestIds.of(exchange).orElse(""),
                       "context",
                       fromContext));
     }

@@ -1,0 +1,183 @@
+package org.govchain.anchor.web.problem;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.govchain.anchor.web.requestid.RequestIds;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.codec.DecodingException;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.server.MethodNotAllowedException;
+import org.springframework.web.server.NotAcceptableStatusException;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ServerWebInputException;
+import org.springframework.web.server.UnsupportedMediaTypeStatusException;
+import org.springframework.web.server.WebExceptionHandler;
+import reactor.core.publisher.Mono;
+
+/**
+ * The last word on every error that reaches the web layer: whatever failed — an unknown path, a
+ * wrong method or content type, an unreadable body, a body over the limit, a {@link
+ * ProblemException}, an {@link ErrorResponse} with its own problem, or an unexpected failure — the
+ * caller gets an RFC 9457 problem with a GovChain type and the request's id, never the framework's
+ * default JSON or a stack trace. Unexpected failures are logged in one line (the stack trace at
+ * DEBUG). Runs before Spring Boot's error handler.
+ */
+public final class ProblemErrorHandler implements WebExceptionHandler, Ordered {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ProblemErrorHandler.class);
+
+  private final ProblemWriter writer;
+
+  public ProblemErrorHandler(ProblemWriter writer) {
+    this.writer = writer;
+  }
+
+  /** Before Boot's {@code DefaultErrorWebExceptionHandler} (-1) and Spring's own (0). */
+  @Override
+  public int getOrder() {
+    return -2;
+  }
+
+  @Override
+  public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
+    if (exchange.getResponse().isCommitted()) {
+      return Mono.error(error);
+    }
+    Answer answer = answer(error);
+    if (answer.kind().status().is5xxServerError()) {
+      log(exchange, error);
+    }
+    exchange.getResponse().getHeaders().clearContentHeaders();
+    return writer.write(
+        exchange, answer.kind(), answer.detail(), answer.properties(), answer.headers());
+  }
+
+  /** What a failure is answered with. */
+  record Answer(
+      ProblemKind kind, String detail, Map<String, ?> properties, Map<String, String> headers) {}
+
+  static Answer answer(Throwable error) {
+    if (error instanceof ProblemException p) {
+      return new Answer(p.kind(), p.getMessage(), p.properties(), p.headers());
+    }
+    Throwable limit = find(error, DataBufferLimitException.class);
+    if (limit != null) {
+      return new Answer(
+          CommonProblem.PAYLOAD_TOO_LARGE,
+          "the request body is larger than this service accepts",
+          Map.of(),
+          Map.of());
+    }
+    if (error instanceof UnsupportedMediaTypeStatusException e) {
+      return new Answer(
+          CommonProblem.UNSUPPORTED_MEDIA_TYPE,
+          "content type " + e.getContentType() + " is not supported here",
+          Map.of("supported", e.getSupportedMediaTypes().stream().map(Object::toString).toList()),
+          Map.of());
+    }
+    if (error instanceof MethodNotAllowedException e) {
+      return new Answer(
+          CommonProblem.METHOD_NOT_ALLOWED,
+          e.getHttpMethod() + " is not allowed here",
+          Map.of("allowed", e.getSupportedMethods().stream().map(Object::toString).toList()),
+          Map.of(
+              HttpHeaders.ALLOW,
+              String.join(", ", e.getSupportedMethods().stream().map(Object::toString).toList())));
+    }
+    if (error instanceof NotAcceptableStatusException) {
+      return new Answer(
+          CommonProblem.NOT_ACCEPTABLE,
+          "no representation matches the Accept header",
+          Map.of(),
+          Map.of());
+    }
+    if (error instanceof ServerWebInputException e) {
+      return new Answer(
+          CommonProblem.MALFORMED_REQUEST,
+          find(error, DecodingException.class) != null
+              ? "the request body cannot be read: " + firstLine(e.getReason())
+              : firstLine(e.getReason()),
+          Map.of(),
+          Map.of());
+    }
+    if (error instanceof ErrorResponse e) {
+      return fromErrorResponse(e);
+    }
+    return new Answer(
+        CommonProblem.INTERNAL_ERROR,
+        "the request failed unexpectedly; the operators can find it by its request id",
+        Map.of(),
+        Map.of());
+  }
+
+  private static Answer fromErrorResponse(ErrorResponse e) {
+    ProblemDetail body = e.getBody();
+    int status = e.getStatusCode().value();
+    Map<String, String> headers = new LinkedHashMap<>();
+    e.getHeaders().forEach((name, values) -> headers.put(name, String.join(", ", values)));
+    if (body.getType() != null && body.getType().toString().startsWith(ProblemKind.TYPE_BASE)) {
+      ProblemKind own =
+          new Kind(
+              org.springframework.http.HttpStatus.valueOf(status),
+              body.getType().toString().substring(ProblemKind.TYPE_BASE.length()),
+              body.getTitle() == null ? "" : body.getTitle());
+      Map<String, Object> properties =
+          body.getProperties() == null ? Map.of() : new LinkedHashMap<>(body.getProperties());
+      return new Answer(own, body.getDetail(), properties, headers);
+    }
+    CommonProblem common = CommonProblem.forStatus(status);
+    if (common == null) {
+      common = status >= 500 ? CommonProblem.INTERNAL_ERROR : CommonProblem.MALFORMED_REQUEST;
+    }
+    String detail =
+        status == 404
+            ? "no resource at this path"
+            : body.getDetail() == null ? common.title() : firstLine(body.getDetail());
+    return new Answer(common, detail, Map.of(), headers);
+  }
+
+  /**
+   * A problem kind read back from an {@link ErrorResponse} that already carries a GovChain type.
+   */
+  private record Kind(org.springframework.http.HttpStatus status, String kind, String title)
+      implements ProblemKind {}
+
+  private static void log(ServerWebExchange exchange, Throwable error) {
+    String id = RequestIds.of(exchange).orElse("-");
+    LOG.error(
+        "requestId={} {} {} failed: {}: {}",
+        id,
+        exchange.getRequest().getMethod(),
+        exchange.getRequest().getPath().value(),
+        error.getClass().getName(),
+        firstLine(error.getMessage()));
+    LOG.debug("requestId={} stack trace", id, error);
+  }
+
+  private static Throwable find(Throwable error, Class<? extends Throwable> type) {
+    for (Throwable t = error; t != null; t = t.getCause()) {
+      if (type.isInstance(t)) {
+        return t;
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return null;
+  }
+
+  private static String firstLine(String text) {
+    return text == null ? null : text.lines().findFirst().orElse("");
+  }
+
+  /** The kinds this handler can answer with, for documentation. */
+  static List<CommonProblem> kinds() {
+    return List.of(CommonProblem.values());
+  }
+}

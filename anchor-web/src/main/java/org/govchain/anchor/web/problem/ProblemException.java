@@ -1,0 +1,57 @@
+package org.govchain.anchor.web.problem;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A request refused with a problem of a known kind, a detail for the caller and the values that
+ * explain it (RFC 9457 extension members). Domain exceptions extend it, so a service declares kinds
+ * and exceptions, never handlers. The detail and values must never hold personal data.
+ */
+public class ProblemException extends RuntimeException {
+
+  private static final long serialVersionUID = 1L;
+
+  private final transient ProblemKind kind;
+  private final transient Map<String, Object> properties;
+
+  public ProblemException(ProblemKind kind, String detail, Map<String, ?> properties) {
+    super(detail);
+    this.kind = kind;
+    this.properties = new LinkedHashMap<>(properties);
+  }
+
+  public ProblemException(ProblemKind kind, String detail) {
+    this(kind, detail, Map.of());
+  }
+
+  /** A 422 {@code invalid-request} naming one field. */
+  public static ProblemException invalidField(String field, String message) {
+    return new ProblemException(
+        CommonProblem.INVALID_REQUEST,
+        "invalid field " + field,
+        Map.of("errors", List.of(FieldError.of(field, message))));
+  }
+
+  public ProblemKind kind() {
+    return kind;
+  }
+
+  /** Extension members of the problem, in the order given. */
+  public Map<String, Object> properties() {
+    return java.util.Collections.unmodifiableMap(properties);
+  }
+
+  /** Headers the answer must carry besides the problem (e.g. {@code Retry-After}). */
+  public Map<String, String> headers() {
+    return Map.of();
+  }
+
+  /** One field's validation failure in a problem's {@code errors} member. */
+  public record FieldError(String field, String message) {
+    public static FieldError of(String field, String message) {
+      return new FieldError(field, message);
+    }
+  }
+}
