@@ -1,10 +1,10 @@
 package org.govchain.seal.problems;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.govchain.anchor.spring.log.DuplicateEventException;
 import org.govchain.anchor.spring.log.LogQueryException;
+import org.govchain.anchor.web.problem.ProblemDetails;
 import org.govchain.seal.keys.PrivateKeyDecryptionException;
 import org.govchain.seal.sealing.DocumentTooLargeException;
 import org.govchain.seal.sealing.HashAlgorithmMismatchException;
@@ -166,8 +166,7 @@ class ProblemHandler {
 
   @ExceptionHandler(LogQueryException.class)
   ResponseEntity<ProblemDetail> log(LogQueryException e, ServerHttpRequest request) {
-    ProblemDetail body = e.getBody();
-    body.setInstance(URI.create(request.getPath().value()));
+    ProblemDetail body = ProblemDetails.completed(e.getBody(), request);
     return ResponseEntity.status(e.getStatusCode())
         .headers(e.getHeaders())
         .contentType(MediaType.APPLICATION_PROBLEM_JSON)
@@ -256,23 +255,16 @@ class ProblemHandler {
   @ExceptionHandler(PrivateKeyDecryptionException.class)
   ResponseEntity<ProblemDetail> key(PrivateKeyDecryptionException e, ServerHttpRequest r) {
     LOG.error("seal key cannot be decrypted: {}", e.getMessage());
-    ProblemDetail body =
-        ProblemDetail.forStatusAndDetail(
-            org.springframework.http.HttpStatus.INTERNAL_SERVER_ERROR,
-            "the seal's key cannot be used; the operators have been told");
-    body.setInstance(URI.create(r.getPath().value()));
-    return ResponseEntity.internalServerError()
-        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-        .body(body);
+    return respond(
+        ProblemType.INTERNAL_ERROR,
+        "the seal's key cannot be used; the operators have been told",
+        Map.of(),
+        r);
   }
 
   private static ResponseEntity<ProblemDetail> respond(
       ProblemType type, String detail, Map<String, ?> properties, ServerHttpRequest request) {
-    ProblemDetail body = ProblemDetail.forStatusAndDetail(type.status(), detail);
-    body.setType(type.type());
-    body.setTitle(type.title());
-    body.setInstance(URI.create(request.getPath().value()));
-    properties.forEach(body::setProperty);
+    ProblemDetail body = ProblemDetails.of(type, detail, properties, request);
     return ResponseEntity.status(type.status())
         .contentType(MediaType.APPLICATION_PROBLEM_JSON)
         .body(body);

@@ -1,10 +1,10 @@
 package org.govchain.seal.problems;
 
-import java.net.URI;
+import org.govchain.anchor.web.problem.ProblemKind;
 import org.springframework.http.HttpStatus;
 
 /** Every kind of problem the seal API answers, with its status and stable type URI. */
-public enum ProblemType {
+public enum ProblemType implements ProblemKind {
   MALFORMED_REQUEST(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request"),
   UNAUTHORIZED(HttpStatus.UNAUTHORIZED, "unauthorized", "Authentication required"),
   FORBIDDEN(HttpStatus.FORBIDDEN, "forbidden", "Role not allowed"),
@@ -38,9 +38,6 @@ public enum ProblemType {
       HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", "A dependency is unavailable"),
   INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error");
 
-  /** Every type URI starts with this. */
-  public static final String TYPE_BASE = "https://govchain.example/problems/";
-
   private final HttpStatus status;
   private final String kind;
   private final String title;
@@ -51,14 +48,17 @@ public enum ProblemType {
     this.title = title;
   }
 
+  @Override
   public HttpStatus status() {
     return status;
   }
 
-  public URI type() {
-    return URI.create(TYPE_BASE + kind);
+  @Override
+  public String kind() {
+    return kind;
   }
 
+  @Override
   public String title() {
     return title;
   }

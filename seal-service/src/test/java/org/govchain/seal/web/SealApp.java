@@ -94,6 +94,11 @@ final class SealApp implements AutoCloseable {
     return builder.build();
   }
 
+  /** {@code http://localhost:<port>} of the running service. */
+  String baseUrl() {
+    return "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
+  }
+
   static SealApp start(PostgresServer.Database db, String... extra) {
     Path dataDir;
     try {

@@ -252,23 +252,6 @@ class SealSecurityIT {
   }
 
   @Test
-  void roleGivenAsScopeEntryIsAccepted() {
-    Instant now = Instant.now();
-    String scoped =
-        app.tokens.sign(
-            "clerk-scope", Map.of("scope", "openid seal-clerk"), now, now.plusSeconds(600));
-    app.withToken(scoped)
-        .post()
-        .uri("/api/seal/seals")
-        .contentType(MediaType.APPLICATION_JSON)
-        .bodyValue(SealApp.createRequest("scoped clerk"))
-        .exchange()
-        .expectStatus()
-        .isCreated()
-        .expectBody(Void.class);
-  }
-
-  @Test
   void verificationNeedsNoToken() {
     app.anonymous
         .post()
@@ -372,6 +355,91 @@ class SealSecurityIT {
       Thread.sleep(100); // polling the real application with a deadline
     }
     throw new AssertionError(path + " answered " + status + ", not 200, within 30 s");
+  }
+
+  @Test
+  void bearerTokensThatAreNotSignedJwtsAre401NotServerErrors() {
+    app.tokens
+        .malformedTokens()
+        .forEach(
+            (shape, token) -> {
+              Map<String, Long> before = app.rowCounts();
+              expectProblem(
+                      app.withToken(token)
+                          .post()
+                          .uri("/api/seal/seals")
+                          .contentType(MediaType.APPLICATION_JSON)
+                          .bodyValue(SealApp.createRequest(shape))
+                          .exchange(),
+                      401,
+                      "unauthorized")
+                  .jsonPath("$.requestId")
+                  .isNotEmpty();
+              assertThat(app.rowCounts()).as(shape).isEqualTo(before);
+            });
+  }
+
+  @Test
+  void aScopeNamedLikeARoleGrantsNothing() {
+    Instant now = Instant.now();
+    String scoped =
+        app.tokens.sign(
+            SealApp.CLERK,
+            Map.of("scope", "seal-clerk admin", "scp", List.of("seal-clerk")),
+            now,
+            now.plusSeconds(600));
+    expectProblem(app.withToken(scoped).get().uri("/api/seal/seals").exchange(), 403, "forbidden");
+  }
+
+  @Test
+  void everyErrorIsAProblemCarryingTheRequestId() {
+    expectProblem(
+            app.client
+                .get()
+                .uri("/api/seal/no-such-resource")
+                .header("X-Request-Id", "err-404")
+                .exchange(),
+            403,
+            "forbidden")
+        .jsonPath("$.requestId")
+        .isEqualTo("err-404");
+    expectProblem(
+            app.client
+                .post()
+                .uri("/api/seal/seals")
+                .header("X-Request-Id", "err-415")
+                .contentType(MediaType.TEXT_PLAIN)
+                .bodyValue("not json")
+                .exchange(),
+            415,
+            "unsupported-media-type")
+        .jsonPath("$.requestId")
+        .isEqualTo("err-415");
+    expectProblem(
+            app.client
+                .post()
+                .uri("/api/seal/seals")
+                .header("X-Request-Id", "err-400")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"name\":")
+                .exchange(),
+            400,
+            "malformed-request")
+        .jsonPath("$.requestId")
+        .isEqualTo("err-400");
+    for (String path :
+        List.of("/api/seal/seals/../seals", "/api/seal/seals;x=1", "/api//seal/seals")) {
+      expectProblem(
+              app.client
+                  .get()
+                  .uri(java.net.URI.create(app.baseUrl() + path))
+                  .header("X-Request-Id", "err-firewall")
+                  .exchange(),
+              400,
+              "malformed-request")
+          .jsonPath("$.requestId")
+          .isEqualTo("err-firewall");
+    }
   }
 
   private static WebTestClient.BodyContentSpec expectProblem(

@@ -159,11 +159,13 @@ class RequestIdIT {
   }
 
   /**
-   * The one log line of the request with this id (the line is written as the response completes, so
-   * it may trail the client's answer by a moment).
+   * The one request line (logger org.govchain.request) of the request with this id (written as the
+   * response completes, so it may trail the client's answer by a moment). A failure has a second
+   * line, the error handler's, which this does not count.
    */
   private static String awaitLine(CapturedOutput output, String id) throws InterruptedException {
-    Pattern line = Pattern.compile("^.*requestId=" + Pattern.quote(id) + " .*$", Pattern.MULTILINE);
+    Pattern line =
+        Pattern.compile("^.*requestId=" + Pattern.quote(id) + " method=.*$", Pattern.MULTILINE);
     Instant deadline = Instant.now().plusSeconds(10);
     while (Instant.now().isBefore(deadline)) {
       Matcher matcher = line.matcher(output.getAll());
