@@ -29,16 +29,6 @@ class SealConfiguration {
   private static final char[] DEV_ROOT_PASSWORD = "dev-only".toCharArray();
 
   @Bean
-  SecureRandom sealRandom() {
-    return new SecureRandom();
-  }
-
-  @Bean
-  Clock sealClock() {
-    return Clock.systemUTC();
-  }
-
-  @Bean
   PrivateKeyCipher privateKeyCipher(
       SealProperties properties, Environment env, SecureRandom random) {
     if (properties.isDevKek()) {

@@ -5,6 +5,8 @@ import java.util.Map;
 import org.govchain.anchor.spring.log.DuplicateEventException;
 import org.govchain.anchor.spring.log.LogQueryException;
 import org.govchain.anchor.web.problem.ProblemDetails;
+import org.govchain.anchor.web.problem.ProblemException;
+import org.govchain.anchor.web.problem.ProblemKind;
 import org.govchain.seal.keys.PrivateKeyDecryptionException;
 import org.govchain.seal.sealing.DocumentTooLargeException;
 import org.govchain.seal.sealing.HashAlgorithmMismatchException;
@@ -40,7 +42,10 @@ class ProblemHandler {
 
   @ExceptionHandler(ProblemException.class)
   ResponseEntity<ProblemDetail> problem(ProblemException e, ServerHttpRequest request) {
-    return respond(e.type(), e.getMessage(), e.properties(), request);
+    ProblemDetail body = ProblemDetails.of(e.kind(), e.getMessage(), e.properties(), request);
+    ResponseEntity.BodyBuilder answer = ResponseEntity.status(e.kind().status());
+    e.headers().forEach((name, value) -> answer.header(name, value));
+    return answer.contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
   }
 
   @ExceptionHandler(InvalidCreditCodeException.class)
@@ -263,7 +268,7 @@ class ProblemHandler {
   }
 
   private static ResponseEntity<ProblemDetail> respond(
-      ProblemType type, String detail, Map<String, ?> properties, ServerHttpRequest request) {
+      ProblemKind type, String detail, Map<String, ?> properties, ServerHttpRequest request) {
     ProblemDetail body = ProblemDetails.of(type, detail, properties, request);
     return ResponseEntity.status(type.status())
         .contentType(MediaType.APPLICATION_PROBLEM_JSON)

@@ -29,10 +29,6 @@ public enum ProblemType implements ProblemKind {
   PLACEMENT(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-placement", "Seal placement off the page"),
   HASH_ALGORITHM_MISMATCH(
       HttpStatus.UNPROCESSABLE_CONTENT, "hash-algorithm-mismatch", "Wrong hash algorithm"),
-  IDEMPOTENCY_KEY_REUSED(
-      HttpStatus.UNPROCESSABLE_CONTENT,
-      "idempotency-key-reused",
-      "Idempotency-Key reused with a different request"),
   CONFLICT(HttpStatus.CONFLICT, "conflict", "Conflicting write"),
   SERVICE_UNAVAILABLE(
       HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", "A dependency is unavailable"),

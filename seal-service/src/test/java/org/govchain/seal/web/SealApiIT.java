@@ -688,6 +688,48 @@ class SealApiIT {
   }
 
   @Test
+  void idempotencyKeysBelongToTheirCaller() {
+    Map<String, Object> request = SealApp.createRequest("first caller's seal");
+    String key = UUID.randomUUID().toString();
+    String first =
+        createWithKey(request, key)
+            .expectStatus()
+            .isCreated()
+            .expectBody(String.class)
+            .returnResult()
+            .getResponseBody();
+    WebTestClient otherClerk = app.withToken(app.tokens.token("clerk-zhao", "seal-clerk"));
+    // the same key and body from another caller: a new seal, not the first caller's record
+    String second =
+        otherClerk
+            .post()
+            .uri("/api/seal/seals")
+            .header("Idempotency-Key", key)
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(request)
+            .exchange()
+            .expectStatus()
+            .isCreated()
+            .expectBody(String.class)
+            .returnResult()
+            .getResponseBody();
+    assertThat(idOf(second)).isNotEqualTo(idOf(first));
+    // another body under the same key from another caller: no sign that the key is in use
+    Map<String, Object> other = new java.util.LinkedHashMap<>(request);
+    other.put("name", "third caller's seal");
+    app.withToken(app.tokens.token("clerk-sun", "seal-clerk"))
+        .post()
+        .uri("/api/seal/seals")
+        .header("Idempotency-Key", key)
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(other)
+        .exchange()
+        .expectStatus()
+        .isCreated()
+        .expectBody(Void.class);
+  }
+
+  @Test
   void twentyConcurrentSealingsWithOneSealAllSucceedWithDistinctRecords() throws Exception {
     String id = app.createSeal(SealApp.createRequest("busy seal"));
     byte[] pdf = SealApp.pdf("bulk");

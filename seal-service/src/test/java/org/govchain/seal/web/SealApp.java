@@ -244,7 +244,7 @@ final class SealApp implements AutoCloseable {
               "seal_status_change",
               "sealing",
               "govchain_log_entry",
-              "idempotency_record")) {
+              "govchain_idempotency")) {
         try (ResultSet r = s.executeQuery("SELECT count(*) FROM " + table)) {
           r.next();
           counts.put(table, r.getLong(1));

@@ -84,7 +84,7 @@ class SealRollbackIT {
     Map<String, Long> after = app.rowCounts();
     assertThat(after.get("seal")).isEqualTo(before.get("seal") + 1);
     assertThat(after.get("seal_status_change")).isEqualTo(before.get("seal_status_change") + 1);
-    assertThat(after.get("idempotency_record")).isEqualTo(before.get("idempotency_record") + 1);
+    assertThat(after.get("govchain_idempotency")).isEqualTo(before.get("govchain_idempotency") + 1);
   }
 
   @Test

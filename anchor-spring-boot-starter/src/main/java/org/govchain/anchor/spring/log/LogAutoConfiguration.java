@@ -2,11 +2,15 @@ package org.govchain.anchor.spring.log;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.security.SecureRandom;
+import java.time.Clock;
 import org.govchain.anchor.checkpoint.NoteSigner;
+import org.govchain.anchor.spring.idempotency.Idempotency;
 import org.govchain.anchor.spring.schema.LogSchemaAutoConfiguration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
@@ -31,9 +35,29 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 @EnableConfigurationProperties(LogProperties.class)
 public class LogAutoConfiguration {
 
-  /** Where the starter's migrations live (versions 1000 and up). */
   /** Where the log tables' migrations live (added to Flyway by LogSchemaAutoConfiguration). */
   public static final String MIGRATIONS = LogSchemaAutoConfiguration.MIGRATIONS;
+
+  /** The clock of every timestamp a service writes (UTC); tests may put a controllable one. */
+  @Bean
+  @ConditionalOnMissingBean
+  Clock govchainClock() {
+    return Clock.systemUTC();
+  }
+
+  /** The randomness of salts, keys and ids. */
+  @Bean
+  @ConditionalOnMissingBean
+  SecureRandom govchainSecureRandom() {
+    return new SecureRandom();
+  }
+
+  /** {@code Idempotency-Key} handling for creating POSTs, in table govchain_idempotency. */
+  @Bean
+  Idempotency govchainIdempotency(
+      DatabaseClient db, ReactiveTransactionManager transactionManager, Clock clock) {
+    return new Idempotency(db, TransactionalOperator.create(transactionManager), clock);
+  }
 
   @Bean
   NoteSigner govchainLogSigner(LogProperties properties, Environment environment) {

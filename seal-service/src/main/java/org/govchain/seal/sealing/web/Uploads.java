@@ -1,7 +1,7 @@
 package org.govchain.seal.sealing.web;
 
 import java.util.Map;
-import org.govchain.seal.problems.ProblemException;
+import org.govchain.anchor.web.problem.ProblemException;
 import org.govchain.seal.problems.ProblemType;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;

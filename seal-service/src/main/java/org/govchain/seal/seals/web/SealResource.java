@@ -1,6 +1,7 @@
 package org.govchain.seal.seals.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -9,10 +10,10 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.net.URI;
+import java.security.Principal;
 import java.util.UUID;
 import org.govchain.anchor.bundle.ProofBundleJson;
 import org.govchain.anchor.spring.log.LogReader;
-import org.govchain.seal.problems.ProblemException;
 import org.govchain.seal.seals.CreditCode;
 import org.govchain.seal.seals.SealAction;
 import org.govchain.seal.seals.SealStatus;
@@ -64,11 +65,9 @@ class SealResource {
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   Mono<ResponseEntity<String>> create(
       @Valid @RequestBody SealRequests.Create request,
-      @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
-    if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
-      throw ProblemException.invalidField("Idempotency-Key", "1..200 characters");
-    }
-    return Mono.defer(() -> service.create(request, idempotencyKey))
+      @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+      @Parameter(hidden = true) Principal caller) {
+    return Mono.defer(() -> service.create(request, caller.getName(), idempotencyKey))
         .map(
             r ->
                 ResponseEntity.status(r.status())

@@ -12,14 +12,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.govchain.anchor.envelope.EventEnvelope;
+import org.govchain.anchor.spring.idempotency.Idempotency;
+import org.govchain.anchor.spring.idempotency.IdempotentRequest;
+import org.govchain.anchor.spring.idempotency.StoredResponse;
 import org.govchain.anchor.spring.log.LogAppender;
+import org.govchain.anchor.web.problem.ProblemException;
 import org.govchain.seal.ca.SealCertificateAuthority;
 import org.govchain.seal.ca.SealSubject;
 import org.govchain.seal.config.SealProperties;
-import org.govchain.seal.idempotency.IdempotencyStore;
-import org.govchain.seal.idempotency.IdempotencyStore.StoredResponse;
 import org.govchain.seal.keys.PrivateKeyCipher;
-import org.govchain.seal.problems.ProblemException;
 import org.govchain.seal.problems.ProblemType;
 import org.govchain.seal.seals.CreditCode;
 import org.govchain.seal.seals.SealAction;
@@ -30,7 +31,6 @@ import org.govchain.seal.seals.SealStatus;
 import org.govchain.seal.seals.SealStatusHistory;
 import org.govchain.seal.seals.StatusChange;
 import org.govchain.seal.seals.ValidityPeriod;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.ReactiveTransactionManager;
@@ -51,7 +51,7 @@ public class SealService {
   private final SealRepository seals;
   private final LogAppender log;
   private final TransactionalOperator tx;
-  private final IdempotencyStore idempotency;
+  private final Idempotency idempotency;
   private final SealCertificateAuthority ca;
   private final PrivateKeyCipher cipher;
   private final SealProperties properties;
@@ -63,7 +63,7 @@ public class SealService {
       SealRepository seals,
       LogAppender log,
       ReactiveTransactionManager transactions,
-      IdempotencyStore idempotency,
+      Idempotency idempotency,
       SealCertificateAuthority ca,
       PrivateKeyCipher cipher,
       SealProperties properties,
@@ -88,10 +88,13 @@ public class SealService {
   }
 
   /**
-   * Creates a seal (201 response with its view), or replays the first response to {@code
-   * idempotencyKey}.
+   * Creates a seal (201 response with its view), or replays the first response to {@code caller}'s
+   * {@code idempotencyKey}.
    */
-  Mono<StoredResponse> create(SealRequests.Create request, String idempotencyKey) {
+  Mono<StoredResponse> create(SealRequests.Create request, String caller, String idempotencyKey) {
+    IdempotentRequest once =
+        new IdempotentRequest(
+            caller, idempotencyKey, CREATE_OPERATION, request.fingerprintContent());
     CreditCode code = CreditCode.parse(request.creditCode());
     if (!request
         .validUntil()
@@ -109,31 +112,11 @@ public class SealService {
       throw ProblemException.invalidField("imagePng", "must be base64");
     }
     SealImage image = SealImage.fromPng(png, properties.uploads().imageLimits());
-    if (idempotencyKey == null) {
-      return doCreate(request, code, image, null, null);
-    }
-    byte[] fingerprint =
-        IdempotencyStore.fingerprint(CREATE_OPERATION, request.fingerprintContent());
-    return idempotency
-        .replay(idempotencyKey, fingerprint)
-        .switchIfEmpty(
-            Mono.defer(() -> doCreate(request, code, image, idempotencyKey, fingerprint))
-                // a concurrent request with the same key won the insert: answer what it stored;
-                // any other integrity failure (nothing stored under the key) is this request's
-                .onErrorResume(
-                    DataIntegrityViolationException.class,
-                    e ->
-                        idempotency
-                            .replay(idempotencyKey, fingerprint)
-                            .switchIfEmpty(Mono.error(e))));
+    return idempotency.once(once, Mono.defer(() -> doCreate(request, code, image)));
   }
 
   private Mono<StoredResponse> doCreate(
-      SealRequests.Create request,
-      CreditCode code,
-      SealImage image,
-      String idempotencyKey,
-      byte[] fingerprint) {
+      SealRequests.Create request, CreditCode code, SealImage image) {
     UUID id = UUID.randomUUID();
     // whole seconds, as in the certificate
     ValidityPeriod validity =
@@ -186,16 +169,7 @@ public class SealService {
                   .then(
                       seals.insertStatusChange(
                           id, 1, StatusChange.of(seal.createdAt(), SealStatus.ACTIVE)))
-                  .then(append("seal.seal.created", seal))
-                  .then(
-                      idempotencyKey == null
-                          ? Mono.empty()
-                          : idempotency.remember(
-                              idempotencyKey,
-                              CREATE_OPERATION,
-                              fingerprint,
-                              response,
-                              seal.createdAt()));
+                  .then(append("seal.seal.created", seal));
           return write.as(tx::transactional).thenReturn(response);
         });
   }
