@@ -4,6 +4,7 @@ import org.govchain.anchor.web.problem.ProblemErrorHandler;
 import org.govchain.anchor.web.problem.ProblemExchangeRejectedHandler;
 import org.govchain.anchor.web.problem.ProblemWriter;
 import org.govchain.anchor.web.requestid.RequestIdWebFilter;
+import org.govchain.gateway.size.RequestSizeProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.json.JsonMapper;
@@ -26,9 +27,10 @@ public class WebContractConfiguration {
     return new RequestIdWebFilter();
   }
 
+  /** Bodies over the shared limit ({@code govchain.web.max-request-size}) are 413 problems. */
   @Bean
-  ProblemErrorHandler problemErrorHandler(ProblemWriter writer) {
-    return new ProblemErrorHandler(writer);
+  ProblemErrorHandler problemErrorHandler(ProblemWriter writer, RequestSizeProperties sizes) {
+    return new ProblemErrorHandler(writer, sizes.max().toBytes());
   }
 
   /** Spring Security's firewall rejections ({@code ..}, {@code ;}, {@code //}) as problems. */

@@ -108,11 +108,6 @@ class ProblemHandler {
         r);
   }
 
-  @ExceptionHandler(DataBufferLimitException.class)
-  ResponseEntity<ProblemDetail> bufferLimit(DataBufferLimitException e, ServerHttpRequest r) {
-    return respond(ProblemType.TOO_LARGE, e.getMessage(), Map.of(), r);
-  }
-
   @ExceptionHandler(IllegalSealTransitionException.class)
   ResponseEntity<ProblemDetail> transition(IllegalSealTransitionException e, ServerHttpRequest r) {
     return respond(
@@ -218,9 +213,9 @@ class ProblemHandler {
 
   @ExceptionHandler(ServerWebInputException.class)
   ResponseEntity<ProblemDetail> malformed(ServerWebInputException e, ServerHttpRequest r) {
-    Throwable cause = e.getMostSpecificCause();
-    if (cause instanceof DataBufferLimitException limit) {
-      return bufferLimit(limit, r);
+    if (e.getMostSpecificCause() instanceof DataBufferLimitException) {
+      // the starter's error handler answers it with the configured limit
+      throw e;
     }
     return respond(ProblemType.MALFORMED_REQUEST, e.getReason(), Map.of(), r);
   }

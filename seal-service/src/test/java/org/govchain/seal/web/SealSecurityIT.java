@@ -442,6 +442,41 @@ class SealSecurityIT {
     }
   }
 
+  @Test
+  void jsonBodiesHaveTheConfiguredLimitAnsweredAsOurProblem() {
+    // 600 KB of JSON is under the 2 MB limit (the codec's own default was 256 KB): decoded and
+    // judged on its content
+    Map<String, Object> big = SealApp.createRequest("x".repeat(600 * 1024));
+    expectProblem(
+        app.client
+            .post()
+            .uri("/api/seal/seals")
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(big)
+            .exchange(),
+        422,
+        "invalid-request");
+    Map<String, Long> before = app.rowCounts();
+    Map<String, Object> tooBig = SealApp.createRequest("x".repeat(3 * 1024 * 1024));
+    expectProblem(
+            app.client
+                .post()
+                .uri("/api/seal/seals")
+                .header("X-Request-Id", "too-big")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(tooBig)
+                .exchange(),
+            413,
+            "payload-too-large")
+        .jsonPath("$.maxBytes")
+        .isEqualTo(2 * 1024 * 1024)
+        .jsonPath("$.requestId")
+        .isEqualTo("too-big")
+        .jsonPath("$.detail")
+        .value(d -> assertThat(d.toString()).doesNotContain("Exceeded limit", "buffer"));
+    assertThat(app.rowCounts()).isEqualTo(before);
+  }
+
   private static WebTestClient.BodyContentSpec expectProblem(
       WebTestClient.ResponseSpec response, int status, String kind) {
     return response

@@ -8,15 +8,18 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.http.codec.CodecCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.util.unit.DataSize;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Every error a service answers is a GovChain problem carrying the request id: the {@link
- * ProblemWriter}, the last-resort {@link ProblemErrorHandler} (unknown paths, wrong methods or
- * content types, unreadable or oversized bodies, unexpected failures) and, with Spring Security, a
- * problem for requests its firewall refuses.
+ * Every error a service answers is a GovChain problem carrying the request id, and request bodies
+ * have one limit: the {@link ProblemWriter}, the last-resort {@link ProblemErrorHandler} (unknown
+ * paths, wrong methods or content types, unreadable or oversized bodies, unexpected failures) and,
+ * with Spring Security, a problem for requests its firewall refuses.
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
@@ -30,8 +33,28 @@ public class ProblemAutoConfiguration {
 
   @Bean
   @ConditionalOnMissingBean
-  ProblemErrorHandler govchainProblemErrorHandler(ProblemWriter writer) {
-    return new ProblemErrorHandler(writer);
+  ProblemErrorHandler govchainProblemErrorHandler(ProblemWriter writer, Environment env) {
+    return new ProblemErrorHandler(writer, maxRequestBytes(env));
+  }
+
+  /**
+   * One request body limit for the gateway and every service: {@code govchain.web.max-request-size}
+   * ({@code GOVCHAIN_MAX_REQUEST_SIZE}, default 2 MB) is what the JSON and form codecs buffer at
+   * most; a larger body is answered 413 {@code payload-too-large} with the limit.
+   */
+  @Bean
+  CodecCustomizer govchainRequestSizeCodecs(Environment env) {
+    int limit = (int) Math.min(Integer.MAX_VALUE, maxRequestBytes(env));
+    return configurer -> configurer.defaultCodecs().maxInMemorySize(limit);
+  }
+
+  static long maxRequestBytes(Environment env) {
+    DataSize size =
+        env.getProperty(
+            ProblemErrorHandler.MAX_REQUEST_SIZE,
+            DataSize.class,
+            DataSize.ofBytes(ProblemErrorHandler.DEFAULT_MAX_REQUEST_BYTES));
+    return size.toBytes();
   }
 
   /** Spring Security's firewall rejections ({@code ..}, {@code ;}, {@code //}) as problems. */

@@ -32,10 +32,24 @@ public final class ProblemErrorHandler implements WebExceptionHandler, Ordered {
 
   private static final Logger LOG = LoggerFactory.getLogger(ProblemErrorHandler.class);
 
-  private final ProblemWriter writer;
+  /**
+   * The setting of the request body limit every application shares ({@code
+   * GOVCHAIN_MAX_REQUEST_SIZE}).
+   */
+  public static final String MAX_REQUEST_SIZE = "govchain.web.max-request-size";
 
-  public ProblemErrorHandler(ProblemWriter writer) {
+  /** The limit when {@link #MAX_REQUEST_SIZE} is not set: 2 MB. */
+  public static final long DEFAULT_MAX_REQUEST_BYTES = 2L * 1024 * 1024;
+
+  private final ProblemWriter writer;
+  private final long maxRequestBytes;
+
+  /**
+   * Answers a body over {@code maxRequestBytes} (the codecs' limit) as {@code payload-too-large}.
+   */
+  public ProblemErrorHandler(ProblemWriter writer, long maxRequestBytes) {
     this.writer = writer;
+    this.maxRequestBytes = maxRequestBytes;
   }
 
   /** Before Boot's {@code DefaultErrorWebExceptionHandler} (-1) and Spring's own (0). */
@@ -49,7 +63,7 @@ public final class ProblemErrorHandler implements WebExceptionHandler, Ordered {
     if (exchange.getResponse().isCommitted()) {
       return Mono.error(error);
     }
-    Answer answer = answer(error);
+    Answer answer = answer(error, maxRequestBytes);
     if (answer.kind().status().is5xxServerError()) {
       log(exchange, error);
     }
@@ -62,7 +76,7 @@ public final class ProblemErrorHandler implements WebExceptionHandler, Ordered {
   record Answer(
       ProblemKind kind, String detail, Map<String, ?> properties, Map<String, String> headers) {}
 
-  static Answer answer(Throwable error) {
+  static Answer answer(Throwable error, long maxRequestBytes) {
     if (error instanceof ProblemException p) {
       return new Answer(p.kind(), p.getMessage(), p.properties(), p.headers());
     }
@@ -70,8 +84,8 @@ public final class ProblemErrorHandler implements WebExceptionHandler, Ordered {
     if (limit != null) {
       return new Answer(
           CommonProblem.PAYLOAD_TOO_LARGE,
-          "the request body is larger than this service accepts",
-          Map.of(),
+          "the request body is larger than the limit of " + maxRequestBytes + " bytes",
+          Map.of("maxBytes", maxRequestBytes),
           Map.of());
     }
     if (error instanceof UnsupportedMediaTypeStatusException e) {
