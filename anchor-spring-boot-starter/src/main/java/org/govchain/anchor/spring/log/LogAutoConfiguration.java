@@ -111,7 +111,7 @@ public class LogAutoConfiguration {
 
   @Bean
   LogReader govchainLogReader(LogStore store, NoteSigner signer, LogProperties properties) {
-    return new LogReader(store, signer.verifier(), properties.api().notAnchoredRetryAfter());
+    return new LogReader(store, signer, properties.api().notAnchoredRetryAfter());
   }
 
   /** The log API, in reactive web applications. */

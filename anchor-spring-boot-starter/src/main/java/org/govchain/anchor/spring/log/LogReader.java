@@ -11,7 +11,10 @@ import java.util.Set;
 import org.govchain.anchor.bundle.Anchor;
 import org.govchain.anchor.bundle.ProofBundle;
 import org.govchain.anchor.chain.LogId;
+import org.govchain.anchor.checkpoint.Checkpoint;
+import org.govchain.anchor.checkpoint.NoteSigner;
 import org.govchain.anchor.checkpoint.NoteVerifier;
+import org.govchain.anchor.merkle.MerkleHasher;
 import org.govchain.anchor.merkle.MerkleProofs;
 import org.govchain.anchor.merkle.MerkleVerifier;
 import org.govchain.anchor.merkle.NodeId;
@@ -33,11 +36,21 @@ public final class LogReader {
   private final LogStore store;
   private final NoteVerifier verifier;
   private final Duration retryAfter;
+  private final LogCheckpoint empty;
 
-  LogReader(LogStore store, NoteVerifier verifier, Duration retryAfter) {
+  LogReader(LogStore store, NoteSigner signer, Duration retryAfter) {
     this.store = store;
-    this.verifier = verifier;
+    this.verifier = signer.verifier();
     this.retryAfter = retryAfter;
+    byte[] emptyRoot = MerkleHasher.emptyRoot();
+    this.empty =
+        new LogCheckpoint(
+            store.origin(),
+            0,
+            HEX.formatHex(emptyRoot),
+            new Checkpoint(store.origin(), 0, emptyRoot).sign(signer).noteText(),
+            null,
+            null);
   }
 
   /** The log's origin. */
@@ -50,11 +63,13 @@ public final class LogReader {
     return verifier;
   }
 
-  /** The newest checkpoint; {@link EmptyLogException} if none was made yet. */
+  /**
+   * The newest checkpoint. Before the first one, the empty tree's, as C2SP logs answer: size 0,
+   * root SHA-256(""), signed by this log's key (Ed25519 signatures are deterministic, so it is
+   * always the same note), never stored nor anchored, {@code createdAt} and {@code anchor} null.
+   */
   public Mono<LogCheckpoint> latestCheckpoint() {
-    return store
-        .latestCheckpoint()
-        .switchIfEmpty(Mono.error(() -> new EmptyLogException(origin())));
+    return store.latestCheckpoint().defaultIfEmpty(empty);
   }
 
   /** The checkpoint of {@code size}; {@link UnknownCheckpointException} if none was made. */

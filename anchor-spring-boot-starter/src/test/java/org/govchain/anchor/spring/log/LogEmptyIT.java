@@ -1,10 +1,13 @@
 package org.govchain.anchor.spring.log;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Map;
+import org.govchain.anchor.checkpoint.Checkpoint;
+import org.govchain.anchor.checkpoint.SignedCheckpoint;
 import org.govchain.anchor.spring.log.testapp.LogTestApplication;
 import org.govchain.anchor.spring.log.testapp.RecordService;
-import org.govchain.anchor.web.problem.ProblemKind;
 import org.govchain.testsupport.PostgresServer;
 import org.govchain.testsupport.WithPostgres;
 import org.junit.jupiter.api.Test;
@@ -19,19 +22,31 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 class LogEmptyIT {
 
   @Test
-  void emptyLogHasNoCheckpointAndUnsequencedEventsAreNotAnchoredYet(PostgresServer.Database fresh) {
+  void emptyLogAnswersTheSignedEmptyCheckpointAndUnsequencedEventsAreNotAnchoredYet(
+      PostgresServer.Database fresh) {
     try (ConfigurableApplicationContext empty =
         LogTestApplication.start(fresh, "govchain.log.sequencer.enabled=false")) {
       WebTestClient emptyWeb = LogApiIT.client(empty);
-      emptyWeb
-          .get()
-          .uri("/api/test/log/checkpoint")
-          .exchange()
-          .expectStatus()
-          .isNotFound()
-          .expectBody()
-          .jsonPath("$.type")
-          .isEqualTo(ProblemKind.TYPE_BASE + "empty-log");
+      Map<?, ?> checkpoint =
+          emptyWeb
+              .get()
+              .uri("/api/test/log/checkpoint")
+              .exchange()
+              .expectStatus()
+              .isOk()
+              .expectBody(Map.class)
+              .returnResult()
+              .getResponseBody();
+      assertThat(checkpoint.get("size")).isEqualTo(0);
+      // SHA-256 of the empty string, the RFC 9162 root of the empty tree
+      assertThat(checkpoint.get("rootHash"))
+          .isEqualTo("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+      assertThat(checkpoint.get("anchor")).isNull();
+      LogReader emptyReader = empty.getBean(LogReader.class);
+      SignedCheckpoint signed =
+          Checkpoint.verify((String) checkpoint.get("note"), emptyReader.verifier());
+      assertThat(signed.checkpoint().size()).isZero();
+      assertThat(signed.checkpoint().origin()).isEqualTo(emptyReader.origin());
 
       empty.getBean(RecordService.class).save("waiting", "n", 1, false).block();
       LogReader reader = empty.getBean(LogReader.class);
