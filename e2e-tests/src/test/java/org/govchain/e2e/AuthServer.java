@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.govchain.testsupport.tokens.TestIssuer;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -71,7 +72,7 @@ final class AuthServer implements AutoCloseable {
             "GOVCHAIN_AUTH_DATA_DIR",
             dataDir.toString(),
             "GOVCHAIN_JWT_AUDIENCE",
-            TestTokens.AUDIENCE,
+            TestIssuer.AUDIENCE.get(0),
             "GOVCHAIN_AUTH_WEB_REDIRECT_URIS",
             webRedirectUri);
     AppProcess process =

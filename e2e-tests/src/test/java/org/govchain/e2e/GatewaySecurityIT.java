@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.govchain.testsupport.tokens.TestIssuer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
@@ -32,9 +33,9 @@ class GatewaySecurityIT {
   void expiredTokenOfTheIssuerIsRefusedWith401ProblemByGatewayAndService(Suite suite) {
     Instant issued = Instant.now().minus(Duration.ofHours(2));
     String expired =
-        suite.issuerKeyTokens.sign(
+        suite.issuerKeyTokens.signExactly(
             "seal-clerk",
-            Map.of("roles", List.of("seal-clerk"), "aud", List.of(TestTokens.AUDIENCE)),
+            Map.of("roles", List.of("seal-clerk"), "aud", List.of(TestIssuer.AUDIENCE.get(0))),
             issued,
             issued.plus(Duration.ofMinutes(10)));
     Http.Response answer = suite.viaGateway().get("/api/seal/seals", expired);
@@ -48,7 +49,7 @@ class GatewaySecurityIT {
   @Test
   void tokenSignedByAKeyTheIssuerDoesNotPublishIsRefusedWith401Problem(Suite suite) {
     // everything else as the auth server would issue it: iss, sub, roles, aud, times
-    String forged = TestTokens.foreignKey(suite.auth.issuer()).token("seal-clerk", "seal-clerk");
+    String forged = TestIssuer.foreignKey(suite.auth.issuer()).token("seal-clerk", "seal-clerk");
     Http.Response answer = suite.viaGateway().get("/api/seal/seals", forged);
     assertProblem(answer, 401, "unauthorized");
     assertThat(answer.header("WWW-Authenticate")).contains("invalid_token");
@@ -60,7 +61,7 @@ class GatewaySecurityIT {
   void tokenForAnotherAudienceIsRefusedByTheGatewayAndTheService(Suite suite) {
     Instant now = Instant.now();
     String foreign =
-        suite.issuerKeyTokens.sign(
+        suite.issuerKeyTokens.signExactly(
             "seal-clerk",
             Map.of("roles", List.of("seal-clerk"), "aud", List.of("another-system")),
             now,
@@ -77,7 +78,7 @@ class GatewaySecurityIT {
   void tokenOfAnotherIssuerIsRefusedEvenWithTheTrustedKey(Suite suite) {
     Instant now = Instant.now();
     String otherIssuer =
-        suite.issuerKeyTokens.sign(
+        suite.issuerKeyTokens.signExactly(
             "seal-clerk",
             Map.of(
                 "iss",
@@ -85,7 +86,7 @@ class GatewaySecurityIT {
                 "roles",
                 List.of("seal-clerk"),
                 "aud",
-                List.of(TestTokens.AUDIENCE)),
+                List.of(TestIssuer.AUDIENCE.get(0))),
             now,
             now.plus(Duration.ofMinutes(5)));
     Http.Response answer = suite.viaGateway().get("/api/seal/seals", otherIssuer);
@@ -134,6 +135,35 @@ class GatewaySecurityIT {
     assertThat(metrics.status()).isEqualTo(200);
     assertThat(metrics.text()).contains("resilience4j_circuitbreaker_state");
     assertThat(gateway.get("/actuator/health", null).status()).isEqualTo(200);
+  }
+
+  @Test
+  void bearerTokensThatAreNotSignedJwtsAre401AtTheGatewayAndTheServiceNever500(Suite suite) {
+    TestIssuer.generate()
+        .malformedTokens()
+        .forEach(
+            (shape, token) -> {
+              Http.Response answer = suite.viaGateway().get("/api/seal/seals", token);
+              assertProblem(answer, 401, "unauthorized");
+              assertThat(answer.header("WWW-Authenticate")).as(shape).contains("invalid_token");
+              Http.Response direct = suite.direct().get("/api/seal/seals", token);
+              assertThat(direct.status()).as("the service, %s: %s", shape, direct).isEqualTo(401);
+            });
+  }
+
+  @Test
+  void errorsTheGatewayAnswersItselfAreProblemsCarryingTheRequestId(Suite suite) {
+    Http gateway = suite.viaGateway();
+    Http.Response noRoute =
+        gateway.get("/api/unknown/things", suite.token("admin"), Map.of("X-Request-Id", "gw-404"));
+    assertProblem(noRoute, 404, "not-found");
+    assertThat(noRoute.header("X-Request-Id")).isEqualTo("gw-404");
+    for (String path : List.of("/api//seal/seals", "/api/seal/seals;jsessionid=1")) {
+      Http.Response refused =
+          gateway.get(path, suite.token("seal-clerk"), Map.of("X-Request-Id", "gw-400"));
+      assertProblem(refused, 400, "malformed-request");
+      assertThat(refused.header("X-Request-Id")).isEqualTo("gw-400");
+    }
   }
 
   @Test
@@ -188,5 +218,8 @@ class GatewaySecurityIT {
     assertThat(problem.path("type").asString()).isEqualTo(PROBLEMS + kind);
     assertThat(problem.path("status").asInt()).isEqualTo(status);
     assertThat(answer.header("X-Request-Id")).as("request id on every answer").isNotBlank();
+    assertThat(problem.path("requestId").asString())
+        .as("the problem names the request id")
+        .isEqualTo(answer.header("X-Request-Id"));
   }
 }

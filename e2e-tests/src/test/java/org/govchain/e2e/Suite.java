@@ -17,6 +17,7 @@ import org.govchain.anchor.checkpoint.NoteSigner;
 import org.govchain.anchor.checkpoint.NoteVerifier;
 import org.govchain.testsupport.DevChain;
 import org.govchain.testsupport.PostgresServer;
+import org.govchain.testsupport.tokens.TestIssuer;
 import org.web3j.crypto.Credentials;
 import org.web3j.utils.Numeric;
 
@@ -41,7 +42,7 @@ final class Suite implements AutoCloseable {
   final AuthServer auth;
 
   /** Tokens signed with the auth server's own key, for claims it would never issue. */
-  final TestTokens issuerKeyTokens;
+  final TestIssuer issuerKeyTokens;
 
   final AppProcess seal;
   final AppProcess gateway;
@@ -70,7 +71,7 @@ final class Suite implements AutoCloseable {
             work.resolve("auth-data"),
             "http://127.0.0.1:" + gatewayPort + "/swagger-ui/oauth2-redirect.html");
     try {
-      this.issuerKeyTokens = TestTokens.issuerKey(auth.signingKeyFile(), auth.issuer());
+      this.issuerKeyTokens = TestIssuer.fromJwk(auth.signingKeyFile(), auth.issuer());
       this.seal = startSeal(db, submitter, signer);
     } catch (RuntimeException e) {
       auth.close();
@@ -164,7 +165,10 @@ final class Suite implements AutoCloseable {
   /** Token checking for the gateway and the services: the auth server's issuer. */
   private Map<String, String> jwtEnv() {
     return Map.of(
-        "GOVCHAIN_JWT_ISSUER_URI", auth.issuer(), "GOVCHAIN_JWT_AUDIENCE", TestTokens.AUDIENCE);
+        "GOVCHAIN_JWT_ISSUER_URI",
+        auth.issuer(),
+        "GOVCHAIN_JWT_AUDIENCE",
+        TestIssuer.AUDIENCE.get(0));
   }
 
   private static Path jar(String module) {

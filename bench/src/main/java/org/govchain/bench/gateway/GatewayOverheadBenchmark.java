@@ -207,8 +207,7 @@ public final class GatewayOverheadBenchmark {
 
   /** The gateway's arguments: quiet request logs, plus {@code gatewayArgs=a,b} from the caller. */
   private static List<String> gatewayArgs(Map<String, String> options) {
-    List<String> args =
-        new ArrayList<>(List.of("--logging.level.org.govchain.request=WARN"));
+    List<String> args = new ArrayList<>(List.of("--logging.level.org.govchain.request=WARN"));
     String extra = options.getOrDefault("gatewayArgs", "");
     for (String a : extra.split(",")) {
       if (!a.isBlank()) {

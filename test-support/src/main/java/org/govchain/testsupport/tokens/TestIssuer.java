@@ -4,6 +4,7 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import java.io.IOException;
@@ -14,6 +15,9 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -24,28 +28,58 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The token issuer of the tests: an RSA key pair made at run time (none is committed), its public
- * key as a PEM file an application is pointed at ({@code public-key-location}), and RS256 JWTs
- * signed with the private key, shaped like the authorization server's (docs/conventions.md,
- * Tokens).
+ * The token issuer of the tests: RS256 JWTs shaped like the authorization server's
+ * (docs/conventions.md, Tokens), signed with an RSA key made at run time (none is committed) whose
+ * public key an application is pointed at ({@code public-key-location}), or with the authorization
+ * server's own key, for the tokens it would never issue (expired, another audience or issuer).
  */
 public final class TestIssuer {
 
   /** The audience the applications expect by default ({@code GOVCHAIN_JWT_AUDIENCE}). */
   public static final List<String> AUDIENCE = List.of("govchain");
 
-  private final KeyPair keys;
-  private final Path publicKeyPem;
+  private final PrivateKey privateKey;
+  private final PublicKey publicKey;
+  private final String keyId;
+  private final String issuer;
+  private Path publicKeyPem;
 
-  private TestIssuer(KeyPair keys, Path publicKeyPem) {
-    this.keys = keys;
-    this.publicKeyPem = publicKeyPem;
+  private TestIssuer(PrivateKey privateKey, PublicKey publicKey, String keyId, String issuer) {
+    this.privateKey = privateKey;
+    this.publicKey = publicKey;
+    this.keyId = keyId;
+    this.issuer = issuer;
   }
 
-  /** A new issuer with a fresh 2048-bit key whose public key is written to a temporary file. */
+  /** A new issuer with a fresh 2048-bit key, no {@code iss} claim and no key id. */
   public static TestIssuer generate() {
     KeyPair keys = keyPair("RSA", 2048);
-    return new TestIssuer(keys, pem(keys.getPublic().getEncoded()));
+    return new TestIssuer(keys.getPrivate(), keys.getPublic(), null, null);
+  }
+
+  /** Tokens claiming {@code issuer} but signed by a fresh key nobody publishes (a forger's). */
+  public static TestIssuer foreignKey(String issuer) {
+    KeyPair keys = keyPair("RSA", 2048);
+    return new TestIssuer(
+        keys.getPrivate(), keys.getPublic(), "foreign-" + UUID.randomUUID(), issuer);
+  }
+
+  /**
+   * Tokens of {@code issuer} signed with its own private RSA JWK ({@code file}, e.g. the
+   * authorization server's development key in its data directory), with that key's id.
+   */
+  public static TestIssuer fromJwk(Path file, String issuer) {
+    try {
+      RSAKey key = RSAKey.parse(Files.readString(file, StandardCharsets.UTF_8));
+      if (!key.isPrivate()) {
+        throw new IllegalStateException(file + " holds no private key");
+      }
+      return new TestIssuer(key.toPrivateKey(), key.toPublicKey(), key.getKeyID(), issuer);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (ParseException | JOSEException e) {
+      throw new IllegalStateException("not a private RSA JWK: " + file, e);
+    }
   }
 
   /** A temporary PEM file holding an encoded (X.509 SubjectPublicKeyInfo) public key. */
@@ -75,8 +109,14 @@ public final class TestIssuer {
     }
   }
 
-  /** The {@code public-key-location} value that makes an application trust this issuer. */
-  public String publicKeyLocation() {
+  /**
+   * The {@code public-key-location} value that makes an application trust this issuer (its public
+   * key, written to a temporary PEM file on first use).
+   */
+  public synchronized String publicKeyLocation() {
+    if (publicKeyPem == null) {
+      publicKeyPem = pem(publicKey.getEncoded());
+    }
     return publicKeyPem.toUri().toString();
   }
 
@@ -110,20 +150,24 @@ public final class TestIssuer {
   }
 
   /**
-   * A token with exactly these claims besides {@code sub}, {@code jti}, {@code iat}, {@code exp}.
+   * A token with exactly these claims besides {@code sub}, {@code jti}, {@code iat}, {@code nbf},
+   * {@code exp} and, for an issuer that has one, {@code iss} (which the claims may replace).
    */
   public String signExactly(
       String subject, Map<String, Object> claims, Instant issuedAt, Instant expiresAt) {
     JWTClaimsSet.Builder set =
         new JWTClaimsSet.Builder()
+            .issuer(issuer)
             .subject(subject)
             .jwtID(UUID.randomUUID().toString())
             .issueTime(Date.from(issuedAt))
+            .notBeforeTime(Date.from(issuedAt))
             .expirationTime(Date.from(expiresAt));
     claims.forEach(set::claim);
-    SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), set.build());
+    SignedJWT jwt =
+        new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(keyId).build(), set.build());
     try {
-      jwt.sign(new RSASSASigner(keys.getPrivate()));
+      jwt.sign(new RSASSASigner(privateKey));
     } catch (JOSEException e) {
       throw new IllegalStateException(e);
     }
