@@ -3,12 +3,11 @@ package org.govchain.seal.problems;
 import org.govchain.anchor.web.problem.ProblemKind;
 import org.springframework.http.HttpStatus;
 
-/** Every kind of problem the seal API answers, with its status and stable type URI. */
+/**
+ * The seal service's own problem kinds; the common ones (malformed-request, unauthorized,
+ * forbidden, invalid-request, conflict, …) are anchor-web's {@code CommonProblem}.
+ */
 public enum ProblemType implements ProblemKind {
-  MALFORMED_REQUEST(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request"),
-  UNAUTHORIZED(HttpStatus.UNAUTHORIZED, "unauthorized", "Authentication required"),
-  FORBIDDEN(HttpStatus.FORBIDDEN, "forbidden", "Role not allowed"),
-  INVALID_REQUEST(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-request", "Invalid request"),
   INVALID_CREDIT_CODE(
       HttpStatus.UNPROCESSABLE_CONTENT,
       "invalid-credit-code",
@@ -17,8 +16,6 @@ public enum ProblemType implements ProblemKind {
   INVALID_IMAGE(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-image", "Unacceptable seal image"),
   NOT_PDF(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "not-pdf", "Document is not a PDF"),
   INVALID_PDF(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-pdf", "Unreadable PDF"),
-  UNSUPPORTED_MEDIA_TYPE(
-      HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported media type"),
   TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "too-large", "Upload too large"),
   UNKNOWN_SEAL(HttpStatus.NOT_FOUND, "unknown-seal", "Unknown seal"),
   UNKNOWN_SEALING(HttpStatus.NOT_FOUND, "unknown-sealing", "Unknown sealing"),
@@ -28,11 +25,7 @@ public enum ProblemType implements ProblemKind {
       HttpStatus.UNPROCESSABLE_CONTENT, "revocation-reason-required", "Revocation needs a reason"),
   PLACEMENT(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-placement", "Seal placement off the page"),
   HASH_ALGORITHM_MISMATCH(
-      HttpStatus.UNPROCESSABLE_CONTENT, "hash-algorithm-mismatch", "Wrong hash algorithm"),
-  CONFLICT(HttpStatus.CONFLICT, "conflict", "Conflicting write"),
-  SERVICE_UNAVAILABLE(
-      HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", "A dependency is unavailable"),
-  INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error");
+      HttpStatus.UNPROCESSABLE_CONTENT, "hash-algorithm-mismatch", "Wrong hash algorithm");
 
   private final HttpStatus status;
   private final String kind;

@@ -1,7 +1,11 @@
 package org.govchain.seal.sealing;
 
+import java.util.Map;
+import org.govchain.anchor.web.problem.ProblemException;
+import org.govchain.seal.problems.ProblemType;
+
 /** An upload that is not a PDF the service can seal or verify, with why. */
-public final class InvalidPdfException extends RuntimeException {
+public final class InvalidPdfException extends ProblemException {
   /** Why the PDF is refused. */
   public enum Problem {
     /** No "%PDF-" header near the start. */
@@ -16,7 +20,10 @@ public final class InvalidPdfException extends RuntimeException {
   private final String detail;
 
   public InvalidPdfException(Problem problem, String detail) {
-    super("not a usable PDF: " + problem + " (" + detail + ")");
+    super(
+        problem == Problem.NOT_PDF ? ProblemType.NOT_PDF : ProblemType.INVALID_PDF,
+        "not a usable PDF: " + problem + " (" + detail + ")",
+        Map.of("problem", problem.name(), "reason", detail));
     this.problem = problem;
     this.detail = detail;
   }
@@ -25,7 +32,8 @@ public final class InvalidPdfException extends RuntimeException {
     return problem;
   }
 
-  public String detail() {
+  /** Why the PDF is refused, in words (the {@code reason} member of the problem). */
+  public String reason() {
     return detail;
   }
 }

@@ -1,7 +1,11 @@
 package org.govchain.seal.sealing;
 
+import java.util.Map;
+import org.govchain.anchor.web.problem.ProblemException;
+import org.govchain.seal.problems.ProblemType;
+
 /** A seal that would not fit inside the page's visible area (sizes in millimetres). */
-public final class PlacementOutsidePageException extends RuntimeException {
+public final class PlacementOutsidePageException extends ProblemException {
   private final SealPlacement placement;
   private final double sealHeightMm;
   private final double pageWidthMm;
@@ -10,6 +14,7 @@ public final class PlacementOutsidePageException extends RuntimeException {
   public PlacementOutsidePageException(
       SealPlacement placement, double sealHeightMm, double pageWidthMm, double pageHeightMm) {
     super(
+        ProblemType.PLACEMENT,
         String.format(
             java.util.Locale.ROOT,
             "seal at (%.1f, %.1f) mm, %.1f x %.1f mm, does not fit the %.1f x %.1f mm page",
@@ -18,7 +23,8 @@ public final class PlacementOutsidePageException extends RuntimeException {
             placement.widthMm(),
             sealHeightMm,
             pageWidthMm,
-            pageHeightMm));
+            pageHeightMm),
+        Map.of("pageWidthMm", pageWidthMm, "pageHeightMm", pageHeightMm));
     this.placement = placement;
     this.sealHeightMm = sealHeightMm;
     this.pageWidthMm = pageWidthMm;

@@ -1,12 +1,19 @@
 package org.govchain.seal.seals;
 
+import java.util.Map;
+import org.govchain.anchor.web.problem.ProblemException;
+import org.govchain.seal.problems.ProblemType;
+
 /** An action that the seal's current status does not allow (HTTP 409). */
-public final class IllegalSealTransitionException extends RuntimeException {
+public final class IllegalSealTransitionException extends ProblemException {
   private final SealStatus from;
   private final SealAction action;
 
   public IllegalSealTransitionException(SealStatus from, SealAction action) {
-    super("cannot " + action + " a seal that is " + from);
+    super(
+        ProblemType.ILLEGAL_TRANSITION,
+        "cannot " + action + " a seal that is " + from,
+        Map.of("status", from.name(), "action", action.name()));
     this.from = from;
     this.action = action;
   }

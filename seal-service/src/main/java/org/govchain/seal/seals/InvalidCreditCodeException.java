@@ -1,7 +1,12 @@
 package org.govchain.seal.seals;
 
+import java.util.List;
+import java.util.Map;
+import org.govchain.anchor.web.problem.ProblemException;
+import org.govchain.seal.problems.ProblemType;
+
 /** A unified social credit code that GB 32100-2015 rejects, with what was expected and found. */
-public final class InvalidCreditCodeException extends RuntimeException {
+public final class InvalidCreditCodeException extends ProblemException {
   /** Which rule the code breaks. */
   public enum Problem {
     LENGTH,
@@ -16,6 +21,7 @@ public final class InvalidCreditCodeException extends RuntimeException {
 
   public InvalidCreditCodeException(String code, Problem problem, String expected, String actual) {
     super(
+        ProblemType.INVALID_CREDIT_CODE,
         "invalid unified social credit code '"
             + code
             + "': "
@@ -23,7 +29,18 @@ public final class InvalidCreditCodeException extends RuntimeException {
             + " expected "
             + expected
             + ", was "
-            + actual);
+            + actual,
+        Map.of(
+            "errors",
+            List.of(
+                FieldError.of(
+                    "creditCode", problem + ": expected " + expected + ", was " + actual)),
+            "problem",
+            problem.name(),
+            "expected",
+            expected,
+            "actual",
+            actual));
     this.code = code;
     this.problem = problem;
     this.expected = expected;

@@ -57,6 +57,13 @@ public class ProblemAutoConfiguration {
     return size.toBytes();
   }
 
+  /** The problem handler of the service's controllers. */
+  @Bean
+  @ConditionalOnMissingBean
+  ServiceProblemAdvice govchainServiceProblemAdvice(Environment env) {
+    return new ServiceProblemAdvice(maxRequestBytes(env));
+  }
+
   /** Spring Security's firewall rejections ({@code ..}, {@code ;}, {@code //}) as problems. */
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnClass(

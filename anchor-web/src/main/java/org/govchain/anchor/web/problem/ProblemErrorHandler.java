@@ -72,6 +72,24 @@ public final class ProblemErrorHandler implements WebExceptionHandler, Ordered {
         exchange, answer.kind(), answer.detail(), answer.properties(), answer.headers());
   }
 
+  /** The answer to a request body over {@code maxBytes}: 413 {@code payload-too-large}. */
+  public static ProblemException bodyTooLarge(long maxBytes) {
+    return new ProblemException(
+        CommonProblem.PAYLOAD_TOO_LARGE,
+        "the request body is larger than the limit of " + maxBytes + " bytes",
+        Map.of("maxBytes", maxBytes));
+  }
+
+  /**
+   * Whether {@code error} is, or was caused by, a body over the codecs' limit: a {@link
+   * DataBufferLimitException}, or the framework's own 413 (Spring 7 answers a JSON body over the
+   * limit with a 413 {@code ResponseStatusException} that does not keep the cause).
+   */
+  public static boolean isBodyTooLarge(Throwable error) {
+    return find(error, DataBufferLimitException.class) != null
+        || (error instanceof ErrorResponse e && e.getStatusCode().value() == 413);
+  }
+
   /** What a failure is answered with. */
   record Answer(
       ProblemKind kind, String detail, Map<String, ?> properties, Map<String, String> headers) {}
@@ -80,13 +98,9 @@ public final class ProblemErrorHandler implements WebExceptionHandler, Ordered {
     if (error instanceof ProblemException p) {
       return new Answer(p.kind(), p.getMessage(), p.properties(), p.headers());
     }
-    Throwable limit = find(error, DataBufferLimitException.class);
-    if (limit != null) {
-      return new Answer(
-          CommonProblem.PAYLOAD_TOO_LARGE,
-          "the request body is larger than the limit of " + maxRequestBytes + " bytes",
-          Map.of("maxBytes", maxRequestBytes),
-          Map.of());
+    if (isBodyTooLarge(error)) {
+      ProblemException tooLarge = bodyTooLarge(maxRequestBytes);
+      return new Answer(tooLarge.kind(), tooLarge.detail(), tooLarge.properties(), Map.of());
     }
     if (error instanceof UnsupportedMediaTypeStatusException e) {
       return new Answer(

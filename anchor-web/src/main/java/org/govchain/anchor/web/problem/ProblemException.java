@@ -38,6 +38,15 @@ public class ProblemException extends RuntimeException {
     return kind;
   }
 
+  /**
+   * What the caller is told: the message, unless the failure is the server's and its message is for
+   * the operators only (then a subclass answers something general here and the message goes to the
+   * log).
+   */
+  public String detail() {
+    return getMessage();
+  }
+
   /** Extension members of the problem, in the order given. */
   public Map<String, Object> properties() {
     return java.util.Collections.unmodifiableMap(properties);
