@@ -1,5 +1,6 @@
 package org.govchain.seal.security;
 
+import java.util.List;
 import org.govchain.anchor.spring.security.EnableServiceSecurity;
 import org.govchain.anchor.spring.security.ServiceSecurity;
 import org.govchain.anchor.web.security.Role;
@@ -25,24 +26,16 @@ public class SealSecurityConfiguration {
 
   @Bean
   SecurityWebFilterChain sealSecurity(ServerHttpSecurity http, ServiceSecurity security) {
-    return security.filterChain(
+    // the OpenAPI document is public and the log API's rules are the starter's (full log entries
+    // for auditors and admins; checkpoints and proofs for seal clerks too)
+    return security.recordServiceChain(
         http,
+        List.of(Role.SEAL_CLERK),
         rules ->
             rules
                 // public
                 .pathMatchers(HttpMethod.POST, "/api/seal/verifications")
                 .permitAll()
-                .pathMatchers(
-                    HttpMethod.GET,
-                    "/api/seal/v3/api-docs",
-                    "/api/seal/v3/api-docs.yaml",
-                    "/api/seal/v3/api-docs/**")
-                .permitAll()
-                // the log: full record data only for auditors; proofs for clerks too
-                .pathMatchers(HttpMethod.GET, "/api/seal/log/entries/{index}")
-                .hasAnyRole(AUDITOR, ADMIN)
-                .pathMatchers(HttpMethod.GET, "/api/seal/log/**")
-                .hasAnyRole(AUDITOR, SEAL_CLERK, ADMIN)
                 // reads (proofs included)
                 .pathMatchers(
                     HttpMethod.GET,

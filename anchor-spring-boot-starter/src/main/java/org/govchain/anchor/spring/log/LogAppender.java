@@ -1,7 +1,12 @@
 package org.govchain.anchor.spring.log;
 
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Objects;
 import org.govchain.anchor.envelope.EventEnvelope;
 import org.govchain.anchor.merkle.MerkleHasher;
@@ -36,13 +41,43 @@ public final class LogAppender {
   private final TransactionalOperator transactions;
   private final String origin;
   private final LogMetrics metrics;
+  private final Clock clock;
+  private final SecureRandom random;
 
   LogAppender(
-      DatabaseClient db, TransactionalOperator transactions, String origin, LogMetrics metrics) {
+      DatabaseClient db,
+      TransactionalOperator transactions,
+      String origin,
+      LogMetrics metrics,
+      Clock clock,
+      SecureRandom random) {
     this.db = db;
     this.transactions = transactions;
     this.origin = origin;
     this.metrics = metrics;
+    this.clock = clock;
+    this.random = random;
+  }
+
+  /**
+   * Records that {@code subject} reached {@code version} with {@code data} (the record after the
+   * change) now: builds the envelope of DESIGN §2 — this log's origin, the time in milliseconds, a
+   * fresh 32-byte salt — and appends it as {@link #append(EventEnvelope)} does.
+   */
+  public Mono<AppendedEntry> append(
+      String type, String subject, long version, Map<String, ?> data) {
+    return append(type, subject, version, clock.instant(), data);
+  }
+
+  /**
+   * As {@link #append(String, String, long, Map)}, with the time of the change given (a record's
+   * own change time, so that envelope and record agree; cut to milliseconds).
+   */
+  public Mono<AppendedEntry> append(
+      String type, String subject, long version, Instant time, Map<String, ?> data) {
+    return append(
+        EventEnvelope.create(
+            origin, type, subject, version, time.truncatedTo(ChronoUnit.MILLIS), data, random));
   }
 
   /**

@@ -84,9 +84,16 @@ public class LogAutoConfiguration {
       DatabaseClient db,
       ReactiveTransactionManager transactionManager,
       LogProperties properties,
-      LogMetrics metrics) {
+      LogMetrics metrics,
+      Clock clock,
+      SecureRandom random) {
     return new LogAppender(
-        db, TransactionalOperator.create(transactionManager), properties.origin(), metrics);
+        db,
+        TransactionalOperator.create(transactionManager),
+        properties.origin(),
+        metrics,
+        clock,
+        random);
   }
 
   @Bean

@@ -1,5 +1,9 @@
 package org.govchain.anchor.spring.security;
 
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import org.govchain.anchor.web.security.BearerTokenSecurity;
 import org.govchain.anchor.web.security.JwtRolesConverter;
 import org.govchain.anchor.web.security.Role;
@@ -18,6 +22,9 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
  */
 public final class ServiceSecurity {
 
+  private static final String AUDITOR = Role.AUDITOR.claimValue();
+  private static final String ADMIN = Role.ADMIN.claimValue();
+
   /** Health, liveness and readiness: anyone may {@code GET} them. */
   public static final String[] PUBLIC_HEALTH = {
     "/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness"
@@ -26,12 +33,52 @@ public final class ServiceSecurity {
   private final ReactiveJwtDecoder decoder;
   private final JwtRolesConverter roles;
   private final SecurityProblems problems;
+  private final String prefix;
 
+  /**
+   * @param prefix the service's API prefix ({@code govchain.log.api.prefix}, e.g. {@code
+   *     /api/seal}), under which its log API and OpenAPI document are served
+   */
   public ServiceSecurity(
-      ReactiveJwtDecoder decoder, JwtRolesConverter roles, SecurityProblems problems) {
+      ReactiveJwtDecoder decoder,
+      JwtRolesConverter roles,
+      SecurityProblems problems,
+      String prefix) {
     this.decoder = decoder;
     this.roles = roles;
     this.problems = problems;
+    this.prefix = prefix;
+  }
+
+  /**
+   * The chain of a record service: {@link #filterChain(ServerHttpSecurity, Customizer)} with,
+   * before {@code rules}, the rules every record service shares under its prefix: its OpenAPI
+   * document ({@code {prefix}/v3/api-docs…}) public; the log's full entries ({@code
+   * {prefix}/log/entries/{i}}, which hold whole records) for {@code auditor} and {@code admin}
+   * only; the rest of its log API (checkpoints, proofs, bundles) for them and {@code logReaders}.
+   */
+  public SecurityWebFilterChain recordServiceChain(
+      ServerHttpSecurity http,
+      Collection<Role> logReaders,
+      Customizer<ServerHttpSecurity.AuthorizeExchangeSpec> rules) {
+    Set<String> readers = new LinkedHashSet<>(List.of(AUDITOR, ADMIN));
+    logReaders.forEach(r -> readers.add(r.claimValue()));
+    return filterChain(
+        http,
+        exchanges -> {
+          exchanges
+              .pathMatchers(
+                  HttpMethod.GET,
+                  prefix + "/v3/api-docs",
+                  prefix + "/v3/api-docs.yaml",
+                  prefix + "/v3/api-docs/**")
+              .permitAll()
+              .pathMatchers(HttpMethod.GET, prefix + "/log/entries/{index}")
+              .hasAnyRole(AUDITOR, ADMIN)
+              .pathMatchers(HttpMethod.GET, prefix + "/log/**")
+              .hasAnyRole(readers.toArray(String[]::new));
+          rules.customize(exchanges);
+        });
   }
 
   /**

@@ -26,6 +26,9 @@ class ServiceSecurityConfiguration {
   ServiceSecurity govchainServiceSecurity(
       ReactiveJwtDecoder decoder, Environment env, ProblemWriter problems) {
     return new ServiceSecurity(
-        decoder, TokenValidation.rolesConverter(env), new SecurityProblems(problems));
+        decoder,
+        TokenValidation.rolesConverter(env),
+        new SecurityProblems(problems),
+        env.getProperty("govchain.log.api.prefix", ""));
   }
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -14,7 +13,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
-import org.govchain.anchor.envelope.EventEnvelope;
 import org.govchain.anchor.spring.log.LogAppender;
 import org.govchain.anchor.web.problem.ProblemException;
 import org.govchain.seal.ca.SealCertificateAuthority;
@@ -54,7 +52,6 @@ public class SealingService {
   private final PdfSealer pdfSealer;
   private final HashSigner hashSigner;
   private final SealProperties properties;
-  private final SecureRandom random;
 
   SealingService(
       SealService seals,
@@ -65,8 +62,7 @@ public class SealingService {
       SealCertificateAuthority ca,
       PdfSealer pdfSealer,
       HashSigner hashSigner,
-      SealProperties properties,
-      SecureRandom random) {
+      SealProperties properties) {
     this.seals = seals;
     this.sealings = sealings;
     this.log = log;
@@ -76,7 +72,6 @@ public class SealingService {
     this.pdfSealer = pdfSealer;
     this.hashSigner = hashSigner;
     this.properties = properties;
-    this.random = random;
   }
 
   /** A stamped PDF and its record. */
@@ -219,14 +214,11 @@ public class SealingService {
                       .insert(sealing)
                       .then(
                           log.append(
-                              EventEnvelope.create(
-                                  log.origin(),
-                                  "seal.sealing.created",
-                                  sealing.id().toString(),
-                                  1,
-                                  sealing.createdAt(),
-                                  sealing.toLogData(),
-                                  random)))
+                              "seal.sealing.created",
+                              sealing.id().toString(),
+                              1,
+                              sealing.createdAt(),
+                              sealing.toLogData()))
                       .then();
                 });
     return write.as(tx::transactional);

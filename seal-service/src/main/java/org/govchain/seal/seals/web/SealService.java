@@ -11,7 +11,6 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.govchain.anchor.envelope.EventEnvelope;
 import org.govchain.anchor.spring.idempotency.Idempotency;
 import org.govchain.anchor.spring.idempotency.IdempotentRequest;
 import org.govchain.anchor.spring.idempotency.StoredResponse;
@@ -244,14 +243,7 @@ public class SealService {
 
   private Mono<Void> append(String type, Seal seal) {
     return log.append(
-            EventEnvelope.create(
-                log.origin(),
-                type,
-                seal.id().toString(),
-                seal.version(),
-                seal.updatedAt(),
-                seal.toLogData(),
-                random))
+            type, seal.id().toString(), seal.version(), seal.updatedAt(), seal.toLogData())
         .then();
   }
 
