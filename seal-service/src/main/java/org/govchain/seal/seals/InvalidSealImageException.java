@@ -3,6 +3,7 @@ package org.govchain.seal.seals;
 import java.util.List;
 import java.util.Map;
 import org.govchain.anchor.web.problem.ProblemException;
+import org.govchain.anchor.web.problem.ProblemKind;
 import org.govchain.seal.problems.ProblemType;
 
 /** A seal image that is not an acceptable PNG, with the rule it breaks and the values involved. */
@@ -39,7 +40,7 @@ public final class InvalidSealImageException extends ProblemException {
     this.actual = actual;
   }
 
-  private static ProblemType kind(Problem problem) {
+  private static ProblemKind kind(Problem problem) {
     return switch (problem) {
       case NOT_PNG -> ProblemType.NOT_PNG;
       case TOO_LARGE -> ProblemType.TOO_LARGE;

@@ -4,34 +4,14 @@ import org.govchain.anchor.web.problem.ProblemKind;
 import org.springframework.http.HttpStatus;
 
 /** The problems of {@link Idempotency}. */
-public enum IdempotencyProblem implements ProblemKind {
-  KEY_REUSED(
-      HttpStatus.UNPROCESSABLE_CONTENT,
-      "idempotency-key-reused",
-      "Idempotency-Key reused with a different request");
+public final class IdempotencyProblem {
 
-  private final HttpStatus status;
-  private final String kind;
-  private final String title;
+  /** The caller used the key before, with other content. */
+  public static final ProblemKind KEY_REUSED =
+      ProblemKind.of(
+          HttpStatus.UNPROCESSABLE_CONTENT,
+          "idempotency-key-reused",
+          "Idempotency-Key reused with a different request");
 
-  IdempotencyProblem(HttpStatus status, String kind, String title) {
-    this.status = status;
-    this.kind = kind;
-    this.title = title;
-  }
-
-  @Override
-  public HttpStatus status() {
-    return status;
-  }
-
-  @Override
-  public String kind() {
-    return kind;
-  }
-
-  @Override
-  public String title() {
-    return title;
-  }
+  private IdempotencyProblem() {}
 }

@@ -70,7 +70,7 @@ public class ServiceProblemAdvice {
     }
     ProblemDetail body = e.getBody();
     if (body.getType() == null || !body.getType().toString().startsWith(ProblemKind.TYPE_BASE)) {
-      CommonProblem kind = CommonProblem.forStatus(e.getStatusCode().value());
+      ProblemKind kind = CommonProblem.forStatus(e.getStatusCode().value());
       if (kind == null) {
         kind = CommonProblem.INTERNAL_ERROR;
       }

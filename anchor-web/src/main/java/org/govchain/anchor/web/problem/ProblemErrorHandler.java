@@ -1,7 +1,6 @@
 package org.govchain.anchor.web.problem;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.govchain.anchor.web.requestid.RequestIds;
 import org.slf4j.Logger;
@@ -151,7 +150,7 @@ public final class ProblemErrorHandler implements WebExceptionHandler, Ordered {
     e.getHeaders().forEach((name, values) -> headers.put(name, String.join(", ", values)));
     if (body.getType() != null && body.getType().toString().startsWith(ProblemKind.TYPE_BASE)) {
       ProblemKind own =
-          new Kind(
+          ProblemKind.of(
               org.springframework.http.HttpStatus.valueOf(status),
               body.getType().toString().substring(ProblemKind.TYPE_BASE.length()),
               body.getTitle() == null ? "" : body.getTitle());
@@ -159,7 +158,7 @@ public final class ProblemErrorHandler implements WebExceptionHandler, Ordered {
           body.getProperties() == null ? Map.of() : new LinkedHashMap<>(body.getProperties());
       return new Answer(own, body.getDetail(), properties, headers);
     }
-    CommonProblem common = CommonProblem.forStatus(status);
+    ProblemKind common = CommonProblem.forStatus(status);
     if (common == null) {
       common = status >= 500 ? CommonProblem.INTERNAL_ERROR : CommonProblem.MALFORMED_REQUEST;
     }
@@ -169,12 +168,6 @@ public final class ProblemErrorHandler implements WebExceptionHandler, Ordered {
             : body.getDetail() == null ? common.title() : firstLine(body.getDetail());
     return new Answer(common, detail, Map.of(), headers);
   }
-
-  /**
-   * A problem kind read back from an {@link ErrorResponse} that already carries a GovChain type.
-   */
-  private record Kind(org.springframework.http.HttpStatus status, String kind, String title)
-      implements ProblemKind {}
 
   private static void log(ServerWebExchange exchange, Throwable error) {
     String id = RequestIds.of(exchange).orElse("-");
@@ -202,10 +195,5 @@ public final class ProblemErrorHandler implements WebExceptionHandler, Ordered {
 
   private static String firstLine(String text) {
     return text == null ? null : text.lines().findFirst().orElse("");
-  }
-
-  /** The kinds this handler can answer with, for documentation. */
-  static List<CommonProblem> kinds() {
-    return List.of(CommonProblem.values());
   }
 }
