@@ -3,66 +3,31 @@ package org.govchain.anchor.spring.anchoring;
 import io.r2dbc.spi.ConnectionFactory;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Arrays;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
-import org.govchain.anchor.chain.AnchorReceipt;
 import org.govchain.anchor.chain.AnchorRegistryClient;
-import org.govchain.anchor.chain.AnchorTransaction;
-import org.govchain.anchor.chain.AnchoredCheckpoint;
-import org.govchain.anchor.chain.LogId;
-import org.govchain.anchor.chain.NonceConsumedException;
-import org.govchain.anchor.chain.SignedTransaction;
-import org.govchain.anchor.chain.TransactionFailedException;
-import org.govchain.anchor.chain.TransactionFees;
-import org.govchain.anchor.spring.anchoring.AnchorStore.AnchorRecord;
-import org.govchain.anchor.spring.anchoring.AnchorStore.Backlog;
-import org.govchain.anchor.spring.anchoring.TrackedTransaction.State;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.r2dbc.connection.R2dbcTransactionManager;
-import org.springframework.r2dbc.connection.SingleConnectionFactory;
-import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 
 /**
- * Anchors one log's newest unanchored checkpoint in AnchorRegistry, as the single owner of the
- * submitter key's nonce: a reactive loop that runs only while it holds the log's PostgreSQL
- * advisory lock, and on every check handles the transaction in flight before sending a new one.
- *
- * <p>Each transaction is signed and stored (state SENT) before it is sent. A receipt is waited for
- * without blocking; a transaction without receipt after {@code stuck-after} is replaced with the
- * same nonce and higher fees; when no tracked hash has a receipt but the nonce is used, or before
- * any new send, the contract itself ({@code latest}) says whether the root is already there, and an
- * anchored root is adopted, never sent again.
+ * Anchors one log's newest unanchored checkpoint in AnchorRegistry: runs the {@link AnchoringCycle}
+ * every {@code check-interval} in the one instance that holds the log's advisory lock ({@link
+ * AdvisoryLockLoop}), and in every instance keeps the backlog metrics current.
  */
 final class Anchorer implements SmartLifecycle {
-
-  private static final Logger LOG = LoggerFactory.getLogger(Anchorer.class);
 
   /** First key of the two-key advisory lock: hashtext('govchain.anchor'), computed in SQL. */
   private static final String LOCK_SQL =
       "SELECT pg_try_advisory_lock(hashtext('govchain.anchor'), hashtext(:origin)) AS locked";
 
   private final String origin;
-  private final byte[] logId;
-  private final AnchorRegistryClient chain;
-  private final ChainCalls calls;
-  private final ConnectionFactory connections;
+  private final AnchoringCycle cycle;
+  private final AdvisoryLockLoop lockLoop;
   private final AnchorStore sharedStore;
   private final AnchoringProperties properties;
   private final AnchoringMetrics metrics;
   private final Scheduler scheduler;
-  private final Clock clock;
-  private final String sender;
-  private final AtomicBoolean lockHeld = new AtomicBoolean();
-  private volatile Instant lastSendAt = Instant.EPOCH;
   private volatile Disposable loop;
   private volatile Disposable monitor;
 
@@ -77,16 +42,20 @@ final class Anchorer implements SmartLifecycle {
       Scheduler scheduler,
       Clock clock) {
     this.origin = origin;
-    this.logId = LogId.of(origin);
-    this.chain = chain;
-    this.calls = calls;
-    this.connections = connections;
+    this.cycle = new AnchoringCycle(origin, chain, calls, properties, metrics, clock);
+    this.lockLoop =
+        new AdvisoryLockLoop(
+            "anchorer of log " + origin,
+            connections,
+            LOCK_SQL,
+            "origin",
+            origin,
+            properties.checkInterval(),
+            scheduler);
     this.sharedStore = sharedStore;
     this.properties = properties;
     this.metrics = metrics;
     this.scheduler = scheduler;
-    this.clock = clock;
-    this.sender = chain.senderAddress().orElseThrow();
   }
 
   /** The log this anchorer serves. */
@@ -96,23 +65,15 @@ final class Anchorer implements SmartLifecycle {
 
   /** Whether this instance holds the log's anchorer lock (so it is the one that sends). */
   boolean holdsLock() {
-    return lockHeld.get();
+    return lockLoop.holdsLock();
   }
 
   @Override
   public void start() {
     loop =
-        Mono.defer(this::lockSession)
-            .onErrorResume(
-                error -> {
-                  LOG.warn("anchorer session of log {} ended: {}", origin, error.toString());
-                  metrics.failure("database");
-                  return Mono.empty();
-                })
-            .then(Mono.delay(properties.checkInterval(), scheduler))
-            .repeat()
-            .subscribeOn(scheduler)
-            .subscribe();
+        lockLoop.start(
+            session -> cycle.step(new AnchorStore(session.db(), session.transactions())),
+            error -> metrics.failure("database"));
     monitor =
         Flux.interval(Duration.ZERO, properties.checkInterval(), scheduler)
             .onBackpressureDrop()
@@ -130,382 +91,12 @@ final class Anchorer implements SmartLifecycle {
   public void stop() {
     dispose(loop);
     dispose(monitor);
-    lockHeld.set(false);
   }
 
   @Override
   public boolean isRunning() {
     Disposable current = loop;
     return current != null && !current.isDisposed();
-  }
-
-  /**
-   * Holds a dedicated connection with the log's advisory lock and runs the anchoring loop on it;
-   * completes at once if another instance holds the lock. The lock goes with the connection.
-   */
-  private Mono<Void> lockSession() {
-    return Mono.usingWhen(
-        Mono.from(dedicatedConnections().create()),
-        connection -> {
-          SingleConnectionFactory single =
-              new SingleConnectionFactory(connection, connections.getMetadata(), true);
-          DatabaseClient db = DatabaseClient.create(single);
-          return db.sql(LOCK_SQL)
-              .bind("origin", origin)
-              .map(row -> Boolean.TRUE.equals(row.get("locked", Boolean.class)))
-              .one()
-              .flatMap(
-                  locked ->
-                      locked
-                          ? runLocked(
-                              new AnchorStore(
-                                  db,
-                                  TransactionalOperator.create(
-                                      new R2dbcTransactionManager(single))))
-                          : Mono.empty());
-        },
-        connection ->
-            Mono.from(connection.createStatement("SELECT pg_advisory_unlock_all()").execute())
-                .onErrorResume(error -> Mono.empty())
-                .then(Mono.from(connection.close())));
-  }
-
-  /** The pool's underlying factory, so the lock's connection is really closed, not pooled. */
-  private ConnectionFactory dedicatedConnections() {
-    if (connections instanceof io.r2dbc.spi.Wrapped<?> wrapped
-        && wrapped.unwrap() instanceof ConnectionFactory direct) {
-      return direct;
-    }
-    return connections;
-  }
-
-  private Mono<Void> runLocked(AnchorStore store) {
-    LOG.info("anchorer of log {} holds its lock and starts", origin);
-    lockHeld.set(true);
-    return Mono.defer(() -> step(store))
-        .then(Mono.delay(properties.checkInterval(), scheduler))
-        .repeat()
-        .doFinally(signal -> lockHeld.set(false))
-        .then();
-  }
-
-  /** One check: the transaction in flight first, else perhaps a new anchor. */
-  Mono<Void> step(AnchorStore store) {
-    return store
-        .inFlight(origin)
-        .flatMap(tx -> handleInFlight(store, tx).thenReturn(Boolean.TRUE))
-        .switchIfEmpty(Mono.defer(() -> maybeAnchor(store).thenReturn(Boolean.TRUE)))
-        .then()
-        .onErrorResume(
-            error -> !isDatabaseError(error),
-            error -> {
-              metrics.failure(AnchoringMetrics.kindOf(error));
-              LOG.warn(
-                  "anchoring of log {} failed: {}", origin, ChainCalls.unwrap(error).toString());
-              return Mono.empty();
-            });
-  }
-
-  private Mono<Void> maybeAnchor(AnchorStore store) {
-    return store
-        .backlog(origin)
-        .flatMap(
-            backlog -> {
-              metrics.backlog(backlog);
-              if (!backlog.hasCandidate() || !due(backlog)) {
-                return Mono.empty();
-              }
-              return calls
-                  .call(() -> chain.latest(logId))
-                  .flatMap(
-                      onChain ->
-                          onChain.isPresent() && onChain.get().treeSize() >= backlog.newestSize()
-                              ? adopt(store, onChain.get())
-                              : send(store, backlog));
-            });
-  }
-
-  private boolean due(Backlog backlog) {
-    return backlog.unanchoredEntries() >= properties.everyEntries()
-        || !clock.instant().isBefore(lastSendAt.plus(properties.interval()));
-  }
-
-  private Mono<Void> send(AnchorStore store, Backlog backlog) {
-    return calls
-        .call(() -> chain.prepareAnchor(logId, backlog.newestSize(), backlog.newestRoot()))
-        .map(this::capFees)
-        .flatMap(
-            unsigned -> {
-              SignedTransaction signed = chain.sign(unsigned);
-              return store.insertSent(
-                  origin, chain.chainId(), chain.address(), sender, unsigned, signed);
-            })
-        .flatMap(
-            row -> {
-              lastSendAt = clock.instant();
-              metrics.transaction("new");
-              LOG.info(
-                  "anchoring log {} at size {}: transaction {} (nonce {}) stored, sending",
-                  origin,
-                  row.treeSize(),
-                  row.hash(),
-                  row.nonce());
-              return broadcast(store, row);
-            });
-  }
-
-  private AnchorTransaction capFees(AnchorTransaction unsigned) {
-    TransactionFees fees = unsigned.fees();
-    if (fees.maxFeePerGas().compareTo(properties.maxFeePerGas()) <= 0) {
-      return unsigned;
-    }
-    return unsigned.withFees(
-        new TransactionFees(
-            fees.legacy(),
-            properties.maxFeePerGas(),
-            fees.legacy()
-                ? properties.maxFeePerGas()
-                : fees.maxPriorityFeePerGas().min(properties.maxFeePerGas())));
-  }
-
-  /**
-   * Sends the stored bytes; a node that already knows them is fine, a used nonce is next check's.
-   */
-  private Mono<Void> broadcast(AnchorStore store, TrackedTransaction row) {
-    return calls
-        .call(() -> chain.sendRaw(row.signed()))
-        .then(store.markBroadcast(row.id()))
-        .onErrorResume(NonceConsumedException.class, used -> Mono.empty());
-  }
-
-  private Mono<Void> handleInFlight(AnchorStore store, TrackedTransaction tx) {
-    return store
-        .unsettledWithNonce(origin, tx.nonce())
-        .concatMap(
-            candidate ->
-                calls
-                    .call(() -> chain.receipt(candidate.hash()))
-                    .flatMap(
-                        receipt ->
-                            Mono.justOrEmpty(receipt.map(found -> new Mined(candidate, found)))))
-        .next()
-        .map(Optional::of)
-        .defaultIfEmpty(Optional.empty())
-        .flatMap(mined -> mined.isPresent() ? onMined(store, mined.get()) : noReceipt(store, tx))
-        .onErrorResume(
-            error ->
-                error instanceof TransactionFailedException failed
-                    && failed.transactionHash().isPresent(),
-            reverted -> {
-              LOG.warn("anchor transaction of log {} reverted: {}", origin, reverted.getMessage());
-              metrics.failure("reverted");
-              return store.settleNonce(origin, tx.nonce(), State.FAILED).then();
-            });
-  }
-
-  private record Mined(TrackedTransaction tx, AnchorReceipt receipt) {}
-
-  private Mono<Void> onMined(AnchorStore store, Mined mined) {
-    TrackedTransaction tx = mined.tx();
-    AnchorReceipt receipt = mined.receipt();
-    Mono<Void> note =
-        tx.state() == State.MINED && Long.valueOf(receipt.blockNumber()).equals(tx.blockNumber())
-            ? Mono.empty()
-            : store.markMined(tx, receipt.blockNumber(), receipt.gasUsed());
-    return note.then(calls.call(chain::blockNumber))
-        .flatMap(
-            head -> {
-              if (head - receipt.blockNumber() + 1 < properties.confirmations()) {
-                return Mono.empty();
-              }
-              return calls
-                  .call(() -> chain.checkpointAt(logId, tx.treeSize()))
-                  .flatMap(
-                      onChain -> {
-                        if (onChain.isEmpty()
-                            || !Arrays.equals(onChain.get().rootHash(), tx.rootHash())) {
-                          return Mono.empty(); // a reorganisation in between; look again
-                        }
-                        return confirm(
-                            store,
-                            tx.treeSize(),
-                            new AnchorRecord(
-                                chain.chainId(),
-                                chain.address(),
-                                receipt.transactionHash(),
-                                receipt.blockNumber(),
-                                receipt.blockTime(),
-                                receipt.gasUsed()));
-                      });
-            });
-  }
-
-  private Mono<Void> noReceipt(AnchorStore store, TrackedTransaction tx) {
-    return calls
-        .call(() -> chain.nonce(false))
-        .flatMap(
-            minedNonce -> {
-              if (minedNonce > tx.nonce()) {
-                return nonceUsedElsewhere(store, tx);
-              }
-              Mono<Void> reorged =
-                  tx.state() == State.MINED
-                      ? store.markUnmined(tx.id()).doOnSuccess(ignored -> metrics.failure("reorg"))
-                      : Mono.empty();
-              Instant since = tx.broadcastAt() != null ? tx.broadcastAt() : tx.sentAt();
-              boolean stuck = !clock.instant().isBefore(since.plus(properties.stuckAfter()));
-              if (stuck) {
-                return reorged.then(replace(store, tx));
-              }
-              return tx.broadcastAt() == null || tx.state() == State.MINED
-                  ? reorged.then(broadcast(store, tx))
-                  : reorged;
-            });
-  }
-
-  /**
-   * The nonce is used but none of our hashes has a receipt: the contract decides. If it holds this
-   * size (or more), adopt it; otherwise the transaction is dropped and the next check sends anew.
-   */
-  private Mono<Void> nonceUsedElsewhere(AnchorStore store, TrackedTransaction tx) {
-    return calls
-        .call(() -> chain.latest(logId))
-        .flatMap(
-            onChain -> {
-              if (onChain.isPresent() && onChain.get().treeSize() >= tx.treeSize()) {
-                return adopt(store, onChain.get());
-              }
-              metrics.failure("dropped");
-              LOG.warn(
-                  "anchor transaction {} of log {} was dropped (nonce {} used elsewhere)",
-                  tx.hash(),
-                  origin,
-                  tx.nonce());
-              return store.settleNonce(origin, tx.nonce(), State.DROPPED).then();
-            });
-  }
-
-  private Mono<Void> replace(AnchorStore store, TrackedTransaction tx) {
-    return calls
-        .call(chain::currentFees)
-        .flatMap(
-            current -> {
-              TransactionFees fees =
-                  atLeast(tx.fees().bumped(properties.feeBumpPercent()), current);
-              if (fees.maxFeePerGas().compareTo(properties.maxFeePerGas()) > 0) {
-                metrics.failure("fee-cap");
-                LOG.warn(
-                    "anchor transaction {} of log {} is stuck but a replacement would exceed"
-                        + " max-fee-per-gas {}",
-                    tx.hash(),
-                    origin,
-                    properties.maxFeePerGas());
-                return broadcast(store, tx);
-              }
-              AnchorTransaction unsigned = tx.unsigned().withFees(fees);
-              SignedTransaction signed = chain.sign(unsigned);
-              return store
-                  .replace(tx, chain.chainId(), chain.address(), sender, unsigned, signed)
-                  .flatMap(
-                      row -> {
-                        metrics.transaction("replacement");
-                        LOG.info(
-                            "replacing stuck anchor transaction {} of log {} by {} (nonce {})",
-                            tx.hash(),
-                            origin,
-                            row.hash(),
-                            row.nonce());
-                        return broadcast(store, row);
-                      });
-            });
-  }
-
-  private static TransactionFees atLeast(TransactionFees bumped, TransactionFees current) {
-    if (bumped.legacy() != current.legacy()) {
-      return bumped;
-    }
-    return new TransactionFees(
-        bumped.legacy(),
-        bumped.maxFeePerGas().max(current.maxFeePerGas()),
-        bumped.maxPriorityFeePerGas().max(current.maxPriorityFeePerGas()));
-  }
-
-  /**
-   * The chain already holds {@code onChain}: confirm the log's checkpoint of that size if its root
-   * is the same (finding the anchoring transaction by its event), never send it again.
-   */
-  private Mono<Void> adopt(AnchorStore store, AnchoredCheckpoint onChain) {
-    long size = onChain.treeSize();
-    return store
-        .checkpointRoot(origin, size)
-        .map(Optional::of)
-        .defaultIfEmpty(Optional.empty())
-        .flatMap(
-            root -> {
-              if (root.isEmpty() || !Arrays.equals(root.get(), onChain.rootHash())) {
-                metrics.failure("chain-mismatch");
-                LOG.error(
-                    "log {}: the registry holds size {} with a root this log {}; not anchoring",
-                    origin,
-                    size,
-                    root.isEmpty() ? "never made" : "does not have");
-                return Mono.empty();
-              }
-              return calls
-                  .call(chain::blockNumber)
-                  .filter(head -> head - onChain.blockNumber() + 1 >= properties.confirmations())
-                  .flatMap(
-                      head ->
-                          calls.call(
-                              () ->
-                                  chain.findAnchored(
-                                      logId, size, onChain.blockNumber(), onChain.blockNumber())))
-                  .flatMap(event -> Mono.justOrEmpty(event))
-                  .flatMap(
-                      event ->
-                          calls
-                              .call(() -> chain.receipt(event.transactionHash()))
-                              .flatMap(receipt -> Mono.justOrEmpty(receipt)))
-                  .flatMap(
-                      receipt -> {
-                        LOG.info(
-                            "log {}: size {} is already anchored by {}; adopted",
-                            origin,
-                            size,
-                            receipt.transactionHash());
-                        return confirm(
-                            store,
-                            size,
-                            new AnchorRecord(
-                                chain.chainId(),
-                                chain.address(),
-                                receipt.transactionHash(),
-                                onChain.blockNumber(),
-                                onChain.blockTime(),
-                                receipt.gasUsed()));
-                      });
-            });
-  }
-
-  private Mono<Void> confirm(AnchorStore store, long size, AnchorRecord anchor) {
-    return store
-        .confirm(origin, size, anchor)
-        .doOnSuccess(
-            ignored -> {
-              metrics.confirmed(anchor.gasUsed());
-              LOG.info(
-                  "log {} anchored at size {} in block {} by {}",
-                  origin,
-                  size,
-                  anchor.blockNumber(),
-                  anchor.transactionHash());
-            });
-  }
-
-  private static boolean isDatabaseError(Throwable error) {
-    Throwable cause = ChainCalls.unwrap(error);
-    return cause instanceof io.r2dbc.spi.R2dbcException
-        || cause instanceof org.springframework.dao.DataAccessException;
   }
 
   private static void dispose(Disposable disposable) {
