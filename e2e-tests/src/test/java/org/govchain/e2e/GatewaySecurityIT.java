@@ -154,10 +154,16 @@ class GatewaySecurityIT {
   @Test
   void errorsTheGatewayAnswersItselfAreProblemsCarryingTheRequestId(Suite suite) {
     Http gateway = suite.viaGateway();
+    // a path no route serves is refused, even for an admin
     Http.Response noRoute =
-        gateway.get("/api/unknown/things", suite.token("admin"), Map.of("X-Request-Id", "gw-404"));
-    assertProblem(noRoute, 404, "not-found");
-    assertThat(noRoute.header("X-Request-Id")).isEqualTo("gw-404");
+        gateway.get("/api/unknown/things", suite.token("admin"), Map.of("X-Request-Id", "gw-403"));
+    assertProblem(noRoute, 403, "forbidden");
+    assertThat(noRoute.header("X-Request-Id")).isEqualTo("gw-403");
+    // a public path with nothing there: the gateway's own 404, as a problem
+    Http.Response missing =
+        gateway.get("/webjars/no-such-file.js", null, Map.of("X-Request-Id", "gw-404"));
+    assertProblem(missing, 404, "not-found");
+    assertThat(missing.header("X-Request-Id")).isEqualTo("gw-404");
     for (String path : List.of("/api//seal/seals", "/api/seal/seals;jsessionid=1")) {
       Http.Response refused =
           gateway.get(path, suite.token("seal-clerk"), Map.of("X-Request-Id", "gw-400"));

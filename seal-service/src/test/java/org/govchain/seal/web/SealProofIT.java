@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.govchain.anchor.chain.AnchorRegistryClient.await;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.govchain.anchor.bundle.BundleVerifier;
 import org.govchain.anchor.bundle.ProofBundle;
@@ -15,6 +15,7 @@ import org.govchain.anchor.bundle.Verification;
 import org.govchain.anchor.chain.AnchorRegistryClient;
 import org.govchain.anchor.chain.LogId;
 import org.govchain.anchor.spring.log.LogReader;
+import org.govchain.testsupport.Await;
 import org.govchain.testsupport.DevChain;
 import org.govchain.testsupport.PostgresServer;
 import org.govchain.testsupport.WithDevChain;
@@ -103,19 +104,22 @@ class SealProofIT {
     }
   }
 
-  private static ProofBundle awaitProof(SealApp app, String path) throws InterruptedException {
-    Instant deadline = Instant.now().plus(DEADLINE);
-    while (Instant.now().isBefore(deadline)) {
-      // expectBody reads the whole answer (all chunks), not just its last buffer
-      var result = app.auditor.get().uri(path).exchange().expectBody(byte[].class).returnResult();
-      if (result.getStatus().value() == 200) {
-        return ProofBundleJson.parse(result.getResponseBody());
-      }
-      assertThat(result.getStatus().value())
-          .as("only not-anchored-yet while waiting")
-          .isEqualTo(409);
-      Thread.sleep(250); // polling the real application and chain with a deadline
-    }
-    throw new AssertionError("no anchored proof of " + path + " within " + DEADLINE);
+  private static ProofBundle awaitProof(SealApp app, String path) {
+    return Await.value(
+        "an anchored proof of " + path,
+        DEADLINE,
+        Duration.ofMillis(250),
+        () -> {
+          // expectBody reads the whole answer (all chunks), not just its last buffer
+          var result =
+              app.auditor.get().uri(path).exchange().expectBody(byte[].class).returnResult();
+          if (result.getStatus().value() == 200) {
+            return Optional.of(ProofBundleJson.parse(result.getResponseBody()));
+          }
+          assertThat(result.getStatus().value())
+              .as("only not-anchored-yet while waiting")
+              .isEqualTo(409);
+          return Optional.empty();
+        });
   }
 }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -26,6 +27,7 @@ import org.govchain.anchor.envelope.EventEnvelope;
 import org.govchain.anchor.spring.log.LogAppender;
 import org.govchain.anchor.spring.log.LogCheckpoint;
 import org.govchain.anchor.spring.log.LogReader;
+import org.govchain.testsupport.Await;
 import org.govchain.testsupport.DevChain;
 import org.govchain.testsupport.PostgresServer;
 import org.govchain.testsupport.TcpProxy;
@@ -201,30 +203,24 @@ class LogAnchoringEndToEndIT {
         .run();
   }
 
-  private static LogCheckpoint awaitCheckpointOf(LogReader reader, long size)
-      throws InterruptedException {
-    Instant deadline = Instant.now().plus(DEADLINE);
-    while (Instant.now().isBefore(deadline)) {
-      LogCheckpoint latest = reader.latestCheckpoint().onErrorResume(e -> Mono.empty()).block();
-      if (latest != null && latest.size() == size) {
-        return latest;
-      }
-      Thread.sleep(250); // polling the real application with a deadline
-    }
-    throw new AssertionError("no checkpoint of size " + size + " within " + DEADLINE);
+  private static LogCheckpoint awaitCheckpointOf(LogReader reader, long size) {
+    return Await.value(
+        "checkpoint of size " + size,
+        DEADLINE,
+        Duration.ofMillis(250),
+        () -> latest(reader).filter(c -> c.size() == size));
   }
 
-  private static LogCheckpoint awaitAnchoredCheckpointOf(LogReader reader, long size)
-      throws InterruptedException {
-    Instant deadline = Instant.now().plus(DEADLINE);
-    while (Instant.now().isBefore(deadline)) {
-      LogCheckpoint latest = reader.latestCheckpoint().onErrorResume(e -> Mono.empty()).block();
-      if (latest != null && latest.size() == size && latest.anchor() != null) {
-        return latest;
-      }
-      Thread.sleep(250); // polling the real application with a deadline
-    }
-    throw new AssertionError("checkpoint of size " + size + " was not anchored within " + DEADLINE);
+  private static LogCheckpoint awaitAnchoredCheckpointOf(LogReader reader, long size) {
+    return Await.value(
+        "anchored checkpoint of size " + size,
+        DEADLINE,
+        Duration.ofMillis(250),
+        () -> latest(reader).filter(c -> c.size() == size && c.anchor() != null));
+  }
+
+  private static Optional<LogCheckpoint> latest(LogReader reader) {
+    return Optional.ofNullable(reader.latestCheckpoint().onErrorResume(e -> Mono.empty()).block());
   }
 
   private static List<BigInteger> anchoredSizes(DevChain chain, String registry, byte[] logId)
