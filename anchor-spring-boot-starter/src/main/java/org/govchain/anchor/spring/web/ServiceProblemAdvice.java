@@ -94,11 +94,7 @@ public class ServiceProblemAdvice {
         e.getFieldErrors().stream()
             .map(f -> FieldError.of(f.getField(), f.getDefaultMessage()))
             .toList();
-    return common(
-        CommonProblem.INVALID_REQUEST,
-        "the request has invalid fields",
-        Map.of("errors", errors),
-        request);
+    return invalidFields(errors, request);
   }
 
   @ExceptionHandler(HandlerMethodValidationException.class)
@@ -115,6 +111,11 @@ public class ServiceProblemAdvice {
                                     String.valueOf(result.getMethodParameter().getParameterName()),
                                     error.getDefaultMessage())))
             .toList();
+    return invalidFields(errors, request);
+  }
+
+  private static ResponseEntity<ProblemDetail> invalidFields(
+      List<FieldError> errors, ServerHttpRequest request) {
     return common(
         CommonProblem.INVALID_REQUEST,
         "the request has invalid fields",
