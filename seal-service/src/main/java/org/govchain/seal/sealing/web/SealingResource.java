@@ -11,8 +11,8 @@ import java.net.URI;
 import java.security.Principal;
 import java.util.HexFormat;
 import java.util.UUID;
-import org.govchain.anchor.bundle.ProofBundleJson;
 import org.govchain.anchor.spring.log.LogReader;
+import org.govchain.anchor.spring.web.ProofResponses;
 import org.govchain.anchor.web.problem.ProblemException;
 import org.govchain.seal.config.SealProperties;
 import org.govchain.seal.sealing.SealPlacement;
@@ -185,14 +185,7 @@ class SealingResource {
       })
   @GetMapping("/api/seal/sealings/{id}/proof")
   Mono<ResponseEntity<byte[]>> proof(@PathVariable UUID id) {
-    return service
-        .find(id)
-        .flatMap(s -> logReader.bundleForLatestEvent(id.toString()))
-        .map(
-            b ->
-                ResponseEntity.ok()
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .body(ProofBundleJson.write(b)));
+    return service.find(id).flatMap(s -> ProofResponses.latest(logReader, id.toString()));
   }
 
   private static SealPlacement placement(int page, double x, double y, double width) {

@@ -5,7 +5,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.govchain.seal.keys.SignatureAlgorithm;
 import org.govchain.seal.seals.SealType;
@@ -50,5 +49,4 @@ final class SealRequests {
   record Revoke(@Size(max = 1000) String reason) {}
 
   /** A page of seals. */
-  record Page(List<SealView> items, int page, int size, long total) {}
 }

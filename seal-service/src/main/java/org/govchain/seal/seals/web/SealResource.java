@@ -12,8 +12,9 @@ import jakarta.validation.constraints.Min;
 import java.net.URI;
 import java.security.Principal;
 import java.util.UUID;
-import org.govchain.anchor.bundle.ProofBundleJson;
 import org.govchain.anchor.spring.log.LogReader;
+import org.govchain.anchor.spring.web.ProofResponses;
+import org.govchain.anchor.web.paging.Page;
 import org.govchain.seal.seals.CreditCode;
 import org.govchain.seal.seals.SealAction;
 import org.govchain.seal.seals.SealStatus;
@@ -84,7 +85,7 @@ class SealResource {
         @ApiResponse(responseCode = "422", description = "invalid-credit-code, invalid-request")
       })
   @GetMapping
-  Mono<SealRequests.Page> list(
+  Mono<Page<SealView>> list(
       @RequestParam(required = false) String creditCode,
       @RequestParam(required = false) SealStatus status,
       @RequestParam(defaultValue = "0") @Min(0) int page,
@@ -167,14 +168,7 @@ class SealResource {
       })
   @GetMapping("/{id}/proof")
   Mono<ResponseEntity<byte[]>> proof(@PathVariable UUID id) {
-    return service
-        .find(id)
-        .flatMap(s -> logReader.bundleForLatestEvent(id.toString()))
-        .map(
-            b ->
-                ResponseEntity.ok()
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .body(ProofBundleJson.write(b)));
+    return service.find(id).flatMap(s -> ProofResponses.latest(logReader, id.toString()));
   }
 
   private Mono<SealView> transition(UUID id, SealAction action, String reason) {

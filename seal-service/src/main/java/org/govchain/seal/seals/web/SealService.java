@@ -15,6 +15,7 @@ import org.govchain.anchor.spring.idempotency.Idempotency;
 import org.govchain.anchor.spring.idempotency.IdempotentRequest;
 import org.govchain.anchor.spring.idempotency.StoredResponse;
 import org.govchain.anchor.spring.log.LogAppender;
+import org.govchain.anchor.web.paging.Page;
 import org.govchain.anchor.web.problem.ProblemException;
 import org.govchain.seal.ca.SealCertificateAuthority;
 import org.govchain.seal.ca.SealSubject;
@@ -206,14 +207,14 @@ public class SealService {
     return seals.lock(id, false).switchIfEmpty(Mono.error(() -> unknownSeal(id)));
   }
 
-  Mono<SealRequests.Page> list(String creditCode, SealStatus status, int page, int size) {
+  Mono<Page<SealView>> list(String creditCode, SealStatus status, int page, int size) {
     Instant now = now();
     return seals
         .list(creditCode, status, now, page, size)
         .map(s -> SealView.of(s, now))
         .collectList()
         .zipWith(seals.count(creditCode, status, now))
-        .map(t -> new SealRequests.Page(t.getT1(), page, size, t.getT2()));
+        .map(t -> new Page<>(t.getT1(), page, size, t.getT2()));
   }
 
   /** What verification knows of the seal holding {@code certificate} (same DER), if any. */
