@@ -1,5 +1,6 @@
 package org.govchain.seal.problems;
 
+import org.govchain.anchor.spring.web.Uploads;
 import org.govchain.anchor.web.problem.ProblemKind;
 import org.springframework.http.HttpStatus;
 
@@ -27,8 +28,8 @@ public final class ProblemType {
   public static final ProblemKind INVALID_PDF =
       ProblemKind.of(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-pdf", "Unreadable PDF");
 
-  public static final ProblemKind TOO_LARGE =
-      ProblemKind.of(HttpStatus.CONTENT_TOO_LARGE, "too-large", "Upload too large");
+  /** An upload, a part or the seal image over its limit: the starter's. */
+  public static final ProblemKind TOO_LARGE = Uploads.TOO_LARGE;
 
   public static final ProblemKind UNKNOWN_SEAL =
       ProblemKind.of(HttpStatus.NOT_FOUND, "unknown-seal", "Unknown seal");

@@ -81,7 +81,8 @@ class SealOpenApiIT {
     assertThat(map(verify, "responses")).doesNotContainKeys("401", "403");
     Map<String, Object> create = operation("/api/seal/seals", "post");
     assertThat(create).doesNotContainKey("security");
-    assertThat(map(create, "responses")).containsKeys("401", "403");
+    assertThat(map(create, "responses")).containsKeys("401", "403", "429");
+    assertThat(map(verify, "responses")).containsKey("429");
   }
 
   @Test
@@ -108,7 +109,7 @@ class SealOpenApiIT {
 
     Map<String, Object> problem = map(map(map(document, "components"), "schemas"), "Problem");
     assertThat(map(problem, "properties"))
-        .containsKeys("type", "title", "status", "detail", "instance", "errors");
+        .containsKeys("type", "title", "status", "detail", "instance", "requestId", "errors");
   }
 
   @Test

@@ -13,6 +13,7 @@ import java.util.HexFormat;
 import java.util.UUID;
 import org.govchain.anchor.spring.log.LogReader;
 import org.govchain.anchor.spring.web.ProofResponses;
+import org.govchain.anchor.spring.web.Uploads;
 import org.govchain.anchor.web.problem.ProblemException;
 import org.govchain.seal.config.SealProperties;
 import org.govchain.seal.sealing.SealPlacement;
@@ -41,11 +42,14 @@ class SealingResource {
   private final SealingService service;
   private final LogReader logReader;
   private final SealProperties properties;
+  private final Uploads uploads;
 
-  SealingResource(SealingService service, LogReader logReader, SealProperties properties) {
+  SealingResource(
+      SealingService service, LogReader logReader, SealProperties properties, Uploads uploads) {
     this.service = service;
     this.logReader = logReader;
     this.properties = properties;
+    this.uploads = uploads;
   }
 
   /**
@@ -99,17 +103,17 @@ class SealingResource {
       produces = MediaType.APPLICATION_PDF_VALUE)
   Mono<ResponseEntity<byte[]>> seal(@PathVariable UUID id, ServerWebExchange exchange) {
     long max = properties.uploads().maxPdfSize().toBytes();
-    return exchange
-        .getMultipartData()
+    return uploads
+        .read(exchange)
         .flatMap(
-            parts -> {
+            form -> {
               SealPlacement placement =
                   placement(
-                      Uploads.intField(parts, "page"),
-                      Uploads.numberField(parts, "x"),
-                      Uploads.numberField(parts, "y"),
-                      Uploads.numberField(parts, "width"));
-              return Uploads.file(parts, "document", max)
+                      form.intField("page"),
+                      form.numberField("x"),
+                      form.numberField("y"),
+                      form.numberField("width"));
+              return form.file("document", max)
                   .flatMap(
                       pdf ->
                           operator(exchange)

@@ -13,9 +13,9 @@ import org.govchain.anchor.canonical.Jcs;
 import org.govchain.anchor.spring.log.LogReader;
 import org.govchain.anchor.spring.log.NotAnchoredYetException;
 import org.govchain.anchor.spring.log.UnknownEntryException;
+import org.govchain.anchor.spring.web.Uploads;
 import org.govchain.seal.config.SealProperties;
 import org.govchain.seal.sealing.web.SealingService;
-import org.govchain.seal.sealing.web.Uploads;
 import org.govchain.seal.verification.DetachedSignatureVerifier;
 import org.govchain.seal.verification.PdfSignatureVerifier;
 import org.govchain.seal.verification.PdfVerificationReport;
@@ -41,18 +41,21 @@ class VerificationResource {
   private final SealingService sealings;
   private final LogReader logReader;
   private final SealProperties properties;
+  private final Uploads uploads;
 
   VerificationResource(
       PdfSignatureVerifier pdfVerifier,
       DetachedSignatureVerifier detachedVerifier,
       SealingService sealings,
       LogReader logReader,
-      SealProperties properties) {
+      SealProperties properties,
+      Uploads uploads) {
     this.pdfVerifier = pdfVerifier;
     this.detachedVerifier = detachedVerifier;
     this.sealings = sealings;
     this.logReader = logReader;
     this.properties = properties;
+    this.uploads = uploads;
   }
 
   /** The multipart form of a verification request (for the API document). */
@@ -95,13 +98,13 @@ class VerificationResource {
   @PostMapping(value = "/api/seal/verifications", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   Mono<VerificationView> verify(ServerWebExchange exchange) {
     long max = properties.uploads().maxPdfSize().toBytes();
-    return exchange
-        .getMultipartData()
+    return uploads
+        .read(exchange)
         .flatMap(
-            parts ->
-                Uploads.file(parts, "document", max)
+            form ->
+                form.file("document", max)
                     .zipWith(
-                        Uploads.optionalFile(parts, "signature", 1024 * 1024)
+                        form.optionalFile("signature", 1024 * 1024)
                             .map(List::of)
                             .defaultIfEmpty(List.of())))
         .flatMap(

@@ -1,8 +1,7 @@
-package org.govchain.seal.sealing.web;
+package org.govchain.anchor.spring.web;
 
 import java.util.Map;
 import org.govchain.anchor.web.problem.ProblemException;
-import org.govchain.seal.problems.ProblemType;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.codec.multipart.FilePart;
@@ -11,24 +10,31 @@ import org.springframework.http.codec.multipart.Part;
 import org.springframework.util.MultiValueMap;
 import reactor.core.publisher.Mono;
 
-/** Reads the parts of a multipart upload, with size limits (413) and field errors (422). */
-public final class Uploads {
-  private Uploads() {}
+/**
+ * The parts of one multipart upload ({@link Uploads#read}): files with their own size limits (413
+ * {@code too-large}) and form fields, a missing or ill-typed one answered 422 {@code
+ * invalid-request} naming the field.
+ */
+public final class UploadForm {
+
+  private final MultiValueMap<String, Part> parts;
+
+  public UploadForm(MultiValueMap<String, Part> parts) {
+    this.parts = parts;
+  }
 
   /**
    * The bytes of file part {@code name}, at most {@code maxBytes}; 422 if absent, 413 if larger.
    */
-  public static Mono<byte[]> file(MultiValueMap<String, Part> parts, String name, long maxBytes) {
-    Part part = parts.getFirst(name);
-    if (part == null) {
+  public Mono<byte[]> file(String name, long maxBytes) {
+    if (parts.getFirst(name) == null) {
       return Mono.error(ProblemException.invalidField(name, "a file part is required"));
     }
-    return optionalFile(parts, name, maxBytes);
+    return optionalFile(name, maxBytes);
   }
 
   /** Like {@link #file}, or empty if there is no such part. */
-  public static Mono<byte[]> optionalFile(
-      MultiValueMap<String, Part> parts, String name, long maxBytes) {
+  public Mono<byte[]> optionalFile(String name, long maxBytes) {
     Part part = parts.getFirst(name);
     if (part == null) {
       return Mono.empty();
@@ -47,13 +53,13 @@ public final class Uploads {
             DataBufferLimitException.class,
             e ->
                 new ProblemException(
-                    ProblemType.TOO_LARGE,
+                    Uploads.TOO_LARGE,
                     "part " + name + " exceeds " + maxBytes + " bytes",
                     Map.of("part", name, "maxBytes", maxBytes)));
   }
 
-  /** The text of a form field, or null. */
-  public static String field(MultiValueMap<String, Part> parts, String name) {
+  /** The text of form field {@code name}, or null if absent; 422 if it is a file. */
+  public String field(String name) {
     Part part = parts.getFirst(name);
     if (part instanceof FormFieldPart field) {
       return field.value();
@@ -65,32 +71,34 @@ public final class Uploads {
   }
 
   /** A required integer field. */
-  public static int intField(MultiValueMap<String, Part> parts, String name) {
-    String text = field(parts, name);
-    if (text == null || text.isBlank()) {
-      throw ProblemException.invalidField(name, "is required");
-    }
+  public int intField(String name) {
+    String text = required(name);
     try {
-      return Integer.parseInt(text.strip());
+      return Integer.parseInt(text);
     } catch (NumberFormatException e) {
       throw ProblemException.invalidField(name, "must be an integer");
     }
   }
 
   /** A required finite number field. */
-  public static double numberField(MultiValueMap<String, Part> parts, String name) {
-    String text = field(parts, name);
+  public double numberField(String name) {
+    String text = required(name);
+    try {
+      double value = Double.parseDouble(text);
+      if (Double.isFinite(value)) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // answered below
+    }
+    throw ProblemException.invalidField(name, "must be a number");
+  }
+
+  private String required(String name) {
+    String text = field(name);
     if (text == null || text.isBlank()) {
       throw ProblemException.invalidField(name, "is required");
     }
-    try {
-      double value = Double.parseDouble(text.strip());
-      if (!Double.isFinite(value)) {
-        throw new NumberFormatException();
-      }
-      return value;
-    } catch (NumberFormatException e) {
-      throw ProblemException.invalidField(name, "must be a number");
-    }
+    return text.strip();
   }
 }

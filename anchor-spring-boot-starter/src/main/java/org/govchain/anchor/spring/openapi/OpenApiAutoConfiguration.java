@@ -1,4 +1,4 @@
-package org.govchain.seal.openapi;
+package org.govchain.anchor.spring.openapi;
 
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -18,45 +18,51 @@ import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.util.List;
 import java.util.Set;
+import org.govchain.anchor.web.problem.ProblemKind;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
- * The seal API's OpenAPI 3 document (served at {@code /api/seal/v3/api-docs}): its description, the
- * bearer JWT scheme every operation but verification needs, and RFC 9457 problems as the body of
- * every error answer.
+ * A service's OpenAPI 3 document (springdoc, at {@code {prefix}/v3/api-docs}) set up from {@link
+ * ServiceApiProperties}: its title and description, the bearer JWT scheme on every operation but
+ * the public ones, their 401/403 answers, the 429 the gateway's rate limiter may give, and RFC 9457
+ * problems as the body of every error answer. Present when the service depends on springdoc.
  */
-@Configuration(proxyBeanMethods = false)
-class OpenApiConfiguration {
+@AutoConfiguration
+@ConditionalOnClass(OpenApiCustomizer.class)
+@EnableConfigurationProperties(ServiceApiProperties.class)
+public class OpenApiAutoConfiguration {
 
   /** The name of the security scheme in the document. */
-  static final String BEARER = "bearer-jwt";
+  public static final String BEARER = "bearer-jwt";
 
   /** The problem schema's name in the document's components. */
-  static final String PROBLEM = "Problem";
-
-  /** Operations open to everyone (method and path as in the document). */
-  private static final Set<String> PUBLIC = Set.of("POST /api/seal/verifications");
+  public static final String PROBLEM = "Problem";
 
   private static final String PROBLEM_JSON = "application/problem+json";
 
+  private static final String CONVENTIONS =
+      "\n\nEvery change of a record is an entry of the service's RFC 9162 Merkle log, anchored on"
+          + " an Ethereum-compatible chain; `…/proof` and `log/…` give the proofs (format"
+          + " govchain.proof/v1). Errors are RFC 9457 problems with type "
+          + ProblemKind.TYPE_BASE
+          + "<kind> and the request's X-Request-Id as requestId.";
+
   @Bean
-  OpenAPI sealOpenApi() {
-    String version = OpenApiConfiguration.class.getPackage().getImplementationVersion();
+  @ConditionalOnMissingBean
+  OpenAPI govchainOpenApi(ServiceApiProperties properties, Environment env) {
+    String audience = env.getProperty("govchain.security.jwt.audience", "govchain");
     return new OpenAPI()
         .info(
             new Info()
-                .title("GovChain seal service")
-                .version(version == null ? "development" : version)
-                .description(
-                    "Electronic seals (电子印章): organisations' seals with keys and certificates"
-                        + " from the seal CA, PAdES stamping of PDFs, detached signatures over"
-                        + " document hashes, and public verification. Every change of a seal and"
-                        + " every sealing is an entry of the service's RFC 9162 Merkle log,"
-                        + " anchored on an Ethereum-compatible chain; `…/proof` and `log/…` give"
-                        + " the proofs (format govchain.proof/v1). Errors are RFC 9457 problems"
-                        + " with type https://govchain.example/problems/<kind>.")
+                .title(properties.title())
+                .version(env.getProperty("spring.application.version", "development"))
+                .description(properties.description().strip() + CONVENTIONS)
                 .license(new License().name("Apache-2.0")))
         .components(
             new Components()
@@ -68,17 +74,20 @@ class OpenApiConfiguration {
                         .bearerFormat("JWT")
                         .description(
                             "An RS256 JWT from the GovChain authorization server: `aud` must"
-                                + " contain `govchain`, `sub` names the caller, `roles` (JSON"
-                                + " array) grants seal-clerk, auditor or admin.")))
+                                + " contain `"
+                                + audience
+                                + "`, `sub` names the caller, `roles` (JSON array) grants the"
+                                + " roles.")))
         .addSecurityItem(new SecurityRequirement().addList(BEARER));
   }
 
   /**
    * Adds the problem schema, marks public operations as needing no token, adds the 401/403 answers
-   * of the others, and gives every error answer the problem body.
+   * of the others and 429 to all, and gives every error answer the problem body.
    */
   @Bean
-  OpenApiCustomizer sealProblemResponses() {
+  OpenApiCustomizer govchainProblemResponses(ServiceApiProperties properties) {
+    Set<String> publicOperations = Set.copyOf(properties.publicOperations());
     return api -> {
       // added here, after springdoc has put the generated schemas in place
       if (api.getComponents() == null) {
@@ -93,17 +102,20 @@ class OpenApiConfiguration {
               (path, item) ->
                   item.readOperationsMap()
                       .forEach(
-                          (method, operation) -> complete(method.name() + " " + path, operation)));
+                          (method, operation) ->
+                              complete(
+                                  publicOperations.contains(method.name() + " " + path),
+                                  operation)));
     };
   }
 
-  private static void complete(String name, Operation operation) {
+  private static void complete(boolean open, Operation operation) {
     ApiResponses responses = operation.getResponses();
     if (responses == null) {
       responses = new ApiResponses();
       operation.setResponses(responses);
     }
-    if (PUBLIC.contains(name)) {
+    if (open) {
       operation.setSecurity(List.of());
     } else {
       responses.putIfAbsent(
@@ -111,6 +123,10 @@ class OpenApiConfiguration {
       responses.putIfAbsent(
           "403", new ApiResponse().description("the token's roles do not allow this (forbidden)"));
     }
+    responses.putIfAbsent(
+        "429",
+        new ApiResponse()
+            .description("rate-limited: the gateway's limit for the caller; see Retry-After"));
     responses.forEach(
         (code, response) -> {
           if (code.startsWith("4") || code.startsWith("5")) {
@@ -135,13 +151,12 @@ class OpenApiConfiguration {
         .description("RFC 9457 problem details")
         .addProperty(
             "type",
-            new StringSchema()
-                .format("uri")
-                .example("https://govchain.example/problems/seal-not-active"))
+            new StringSchema().format("uri").example(ProblemKind.TYPE_BASE + "invalid-request"))
         .addProperty("title", new StringSchema())
         .addProperty("status", new IntegerSchema())
         .addProperty("detail", new StringSchema())
         .addProperty("instance", new StringSchema().format("uri-reference"))
+        .addProperty("requestId", new StringSchema().description("the request's X-Request-Id"))
         .addProperty("errors", errors);
   }
 }
