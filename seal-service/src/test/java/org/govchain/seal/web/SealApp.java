@@ -8,10 +8,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -29,11 +25,10 @@ import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.govchain.seal.SealServiceApplication;
 import org.govchain.testsupport.PostgresServer;
+import org.govchain.testsupport.service.ServiceUnderTest;
 import org.govchain.testsupport.tokens.TestIssuer;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -56,6 +51,14 @@ final class SealApp implements AutoCloseable {
   /** The subject of the auditor's token. */
   static final String AUDITOR = "auditor-li";
 
+  /** The tables a seal write touches: seals, status changes, sealings, log entries, keys. */
+  static final String[] WRITE_TABLES = {
+    "seal", "seal_status_change", "sealing", "govchain_log_entry", "govchain_idempotency"
+  };
+
+  /** The running service (test-support's harness). */
+  final ServiceUnderTest service;
+
   final ConfigurableApplicationContext context;
   final TestIssuer tokens;
 
@@ -70,35 +73,30 @@ final class SealApp implements AutoCloseable {
 
   final PostgresServer.Database db;
 
-  private SealApp(
-      ConfigurableApplicationContext context, TestIssuer tokens, PostgresServer.Database db) {
-    this.context = context;
-    this.tokens = tokens;
-    this.db = db;
-    this.client = withToken(tokens.token(CLERK, "seal-clerk"));
-    this.auditor = withToken(tokens.token(AUDITOR, "auditor"));
-    this.anonymous = withToken(null);
+  private SealApp(ServiceUnderTest service) {
+    this.service = service;
+    this.context = service.context();
+    this.tokens = service.tokens();
+    this.db = service.database();
+    this.client = service.client(CLERK, "seal-clerk");
+    this.auditor = service.client(AUDITOR, "auditor");
+    this.anonymous = service.anonymous();
   }
 
   /** A client that sends {@code token} as its bearer token, or none if it is null. */
   WebTestClient withToken(String token) {
-    String port = context.getEnvironment().getProperty("local.server.port");
-    WebTestClient.Builder builder =
-        WebTestClient.bindToServer()
-            .baseUrl("http://localhost:" + port)
-            .responseTimeout(Duration.ofSeconds(90))
-            .codecs(c -> c.defaultCodecs().maxInMemorySize(16 * 1024 * 1024));
-    if (token != null) {
-      builder.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token);
-    }
-    return builder.build();
+    return service.withToken(token);
   }
 
   /** {@code http://localhost:<port>} of the running service. */
   String baseUrl() {
-    return "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
+    return service.baseUrl();
   }
 
+  /**
+   * The service on {@code db} with its own CA directory and a 300 KB PDF limit; {@code extra}
+   * settings ({@code name=value}) win.
+   */
   static SealApp start(PostgresServer.Database db, String... extra) {
     Path dataDir;
     try {
@@ -106,26 +104,13 @@ final class SealApp implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    TestIssuer tokens = TestIssuer.generate();
-    List<String> args = new ArrayList<>();
-    args.add("--" + tokens.publicKeyLocationProperty());
-    for (String p : db.springProperties()) {
-      args.add("--" + p);
-    }
-    args.addAll(
-        List.of(
-            "--server.port=0",
-            "--spring.main.banner-mode=off",
-            "--govchain.seal.ca.data-dir=" + dataDir,
-            "--govchain.seal.uploads.max-pdf-size=300KB",
-            "--govchain.log.sequencer.interval=100ms"));
-    for (String p : extra) {
-      args.add("--" + p);
-    }
+    List<String> properties = new ArrayList<>();
+    properties.add("govchain.seal.ca.data-dir=" + dataDir);
+    properties.add("govchain.seal.uploads.max-pdf-size=300KB");
+    properties.addAll(List.of(extra));
     return new SealApp(
-        new SpringApplicationBuilder(SealServiceApplication.class).run(args.toArray(String[]::new)),
-        tokens,
-        db);
+        ServiceUnderTest.start(
+            SealServiceApplication.class, db, properties.toArray(String[]::new)));
   }
 
   /** A JSON create request for an ECDSA official seal valid for a year. */
@@ -231,44 +216,17 @@ final class SealApp implements AutoCloseable {
     return form.build();
   }
 
-  /**
-   * Row counts of the tables a write touches: seal, status changes, sealings, log entries, keys.
-   */
+  /** Row counts of {@link #WRITE_TABLES}. */
   Map<String, Long> rowCounts() {
-    try (Connection c = db.connect();
-        Statement s = c.createStatement()) {
-      Map<String, Long> counts = new java.util.TreeMap<>();
-      for (String table :
-          List.of(
-              "seal",
-              "seal_status_change",
-              "sealing",
-              "govchain_log_entry",
-              "govchain_idempotency")) {
-        try (ResultSet r = s.executeQuery("SELECT count(*) FROM " + table)) {
-          r.next();
-          counts.put(table, r.getLong(1));
-        }
-      }
-      return counts;
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
+    return service.rowCounts(WRITE_TABLES);
   }
 
   long count(String sql) {
-    try (Connection c = db.connect();
-        Statement s = c.createStatement();
-        ResultSet r = s.executeQuery(sql)) {
-      r.next();
-      return r.getLong(1);
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
+    return service.count(sql);
   }
 
   @Override
   public void close() {
-    context.close();
+    service.close();
   }
 }

@@ -2,6 +2,7 @@ package org.govchain.seal.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -14,6 +15,7 @@ import org.govchain.anchor.envelope.EventEnvelope;
 import org.govchain.anchor.spring.log.LogAppender;
 import org.govchain.testsupport.PostgresServer;
 import org.govchain.testsupport.WithPostgres;
+import org.govchain.testsupport.service.Problems;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,7 +31,6 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @WithPostgres
 class SealRollbackIT {
 
-  private static final String PROBLEMS = "https://govchain.example/problems/";
   private static final String REFUSAL = "test_refuses_event";
   private static SealApp app;
 
@@ -174,17 +175,10 @@ class SealRollbackIT {
   }
 
   private static void expectProblem(WebTestClient.ResponseSpec response, int status, String kind) {
-    String body =
-        response
-            .expectStatus()
-            .isEqualTo(status)
-            .expectHeader()
-            .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-            .expectBody(String.class)
-            .returnResult()
-            .getResponseBody();
-    assertThat(body)
-        .contains("\"type\":\"" + PROBLEMS + kind + "\"")
-        .doesNotContain("Exception", "constraint", "at org.");
+    Problems.expectProblem(response, status, kind)
+        .consumeWith(
+            answer ->
+                assertThat(new String(answer.getResponseBodyContent(), StandardCharsets.UTF_8))
+                    .doesNotContain("Exception", "constraint", "at org."));
   }
 }

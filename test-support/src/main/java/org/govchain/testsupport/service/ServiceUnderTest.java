@@ -1,0 +1,180 @@
+package org.govchain.testsupport.service;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.govchain.testsupport.PostgresServer;
+import org.govchain.testsupport.TestClock;
+import org.govchain.testsupport.tokens.TestIssuer;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.HttpHeaders;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * A record service running in the test's JVM on a random port, against a real PostgreSQL database
+ * (a fresh one per test class from {@code @WithPostgres}), trusting a {@link TestIssuer}'s tokens,
+ * with a {@link TestClock} as its {@link Clock} and the sequencer every 100 ms. Clients talk to it
+ * over HTTP with pooled keep-alive connections, as a city front-end does.
+ *
+ * <p>Tests read every answer's body ({@code expectBody(Void.class)} when only the status matters):
+ * an unread body keeps the client's Netty buffers, which the leak detector reports.
+ */
+public final class ServiceUnderTest implements AutoCloseable {
+
+  private final Class<?> application;
+  private final List<String> properties;
+  private final ConfigurableApplicationContext context;
+  private final TestIssuer tokens;
+  private final TestClock clock;
+  private final PostgresServer.Database database;
+
+  private ServiceUnderTest(
+      Class<?> application,
+      List<String> properties,
+      ConfigurableApplicationContext context,
+      TestIssuer tokens,
+      TestClock clock,
+      PostgresServer.Database database) {
+    this.application = application;
+    this.properties = properties;
+    this.context = context;
+    this.tokens = tokens;
+    this.clock = clock;
+    this.database = database;
+  }
+
+  /**
+   * Starts {@code application} (its {@code @SpringBootApplication} class) on {@code database};
+   * {@code properties} ({@code name=value}) are added last and win.
+   */
+  public static ServiceUnderTest start(
+      Class<?> application, PostgresServer.Database database, String... properties) {
+    TestIssuer tokens = TestIssuer.generate();
+    TestClock clock = TestClock.systemUtc();
+    List<String> own = List.of(properties);
+    ConfigurableApplicationContext context =
+        run(application, database, clock, tokens.publicKeyLocationProperty(), own);
+    return new ServiceUnderTest(application, own, context, tokens, clock, database);
+  }
+
+  /**
+   * Starts another instance of the service with the same settings but no token validation setting
+   * at all, which must fail: the exception it fails with.
+   */
+  public Throwable startWithoutTokenSettings() {
+    try {
+      run(application, database, TestClock.systemUtc(), null, properties).close();
+    } catch (RuntimeException e) {
+      return e;
+    }
+    throw new AssertionError("the service started without any token validation setting");
+  }
+
+  private static ConfigurableApplicationContext run(
+      Class<?> application,
+      PostgresServer.Database database,
+      TestClock clock,
+      String trust,
+      List<String> properties) {
+    List<String> args = new ArrayList<>();
+    if (trust != null) {
+      args.add("--" + trust);
+    }
+    for (String p : database.springProperties()) {
+      args.add("--" + p);
+    }
+    args.add("--server.port=0");
+    args.add("--spring.main.banner-mode=off");
+    args.add("--govchain.log.sequencer.interval=100ms");
+    for (String p : properties) {
+      args.add("--" + p);
+    }
+    return new SpringApplicationBuilder(application)
+        // before any bean is made, so the starter's default Clock steps aside
+        .initializers(c -> c.getBeanFactory().registerSingleton("govchainClock", clock))
+        .run(args.toArray(String[]::new));
+  }
+
+  public ConfigurableApplicationContext context() {
+    return context;
+  }
+
+  /** The issuer whose tokens the service trusts. */
+  public TestIssuer tokens() {
+    return tokens;
+  }
+
+  /** The service's clock: {@link TestClock#advance} instead of sleeping. */
+  public TestClock clock() {
+    return clock;
+  }
+
+  public PostgresServer.Database database() {
+    return database;
+  }
+
+  /** {@code http://localhost:<port>} of the running service. */
+  public String baseUrl() {
+    return "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
+  }
+
+  /** A client whose token names {@code subject} and grants {@code roles}. */
+  public WebTestClient client(String subject, String... roles) {
+    return withToken(tokens.token(subject, roles));
+  }
+
+  /** A client without a token. */
+  public WebTestClient anonymous() {
+    return withToken(null);
+  }
+
+  /** A client that sends {@code token} as its bearer token, or none if it is null. */
+  public WebTestClient withToken(String token) {
+    WebTestClient.Builder builder =
+        WebTestClient.bindToServer()
+            .baseUrl(baseUrl())
+            .responseTimeout(Duration.ofSeconds(90))
+            .codecs(c -> c.defaultCodecs().maxInMemorySize(16 * 1024 * 1024));
+    if (token != null) {
+      builder.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token);
+    }
+    return builder.build();
+  }
+
+  /** The row count of each of {@code tables}: compare before and after a refused write. */
+  public Map<String, Long> rowCounts(String... tables) {
+    Map<String, Long> counts = new TreeMap<>();
+    for (String table : tables) {
+      if (!table.matches("[a-z_][a-z0-9_]*")) {
+        throw new IllegalArgumentException("not a table name: " + table);
+      }
+      counts.put(table, count("SELECT count(*) FROM " + table));
+    }
+    return counts;
+  }
+
+  /** The single number {@code sql} selects. */
+  public long count(String sql) {
+    try (Connection c = database.connect();
+        Statement s = c.createStatement();
+        ResultSet r = s.executeQuery(sql)) {
+      r.next();
+      return r.getLong(1);
+    } catch (SQLException e) {
+      throw new IllegalStateException(sql, e);
+    }
+  }
+
+  @Override
+  public void close() {
+    context.close();
+  }
+}
