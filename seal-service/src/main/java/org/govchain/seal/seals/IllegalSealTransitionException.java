@@ -4,7 +4,9 @@ import java.util.Map;
 import org.govchain.anchor.web.problem.ProblemException;
 import org.govchain.seal.problems.ProblemType;
 
-/** An action that the seal's current status does not allow (HTTP 409). */
+/**
+ * An action that the seal's current status does not allow (HTTP 409, members sealStatus, action).
+ */
 public final class IllegalSealTransitionException extends ProblemException {
   private final SealStatus from;
   private final SealAction action;
@@ -13,7 +15,7 @@ public final class IllegalSealTransitionException extends ProblemException {
     super(
         ProblemType.ILLEGAL_TRANSITION,
         "cannot " + action + " a seal that is " + from,
-        Map.of("status", from.name(), "action", action.name()));
+        Map.of("sealStatus", from.name(), "action", action.name()));
     this.from = from;
     this.action = action;
   }

@@ -14,6 +14,7 @@ import java.security.cert.X509Certificate;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -101,6 +102,8 @@ class SealApiIT {
         .jsonPath("$.type")
         .isEqualTo(PROBLEMS + "illegal-transition")
         .jsonPath("$.status")
+        .isEqualTo(409)
+        .jsonPath("$.sealStatus")
         .isEqualTo("SUSPENDED");
     post(id, "resume").expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("ACTIVE");
     c.post()
@@ -227,8 +230,8 @@ class SealApiIT {
         .isEqualTo(PROBLEMS + "not-anchored-yet");
 
     revoke(id).expectStatus().isOk().expectBody(Void.class);
-    // Wait past the second of the revocation: signing times have whole seconds.
-    Thread.sleep(1100); // waiting for the clock, not for a process
+    // Past the second of the revocation: signing times have whole seconds.
+    app.service.clock().advance(Duration.ofMillis(1100));
     verify(sealed, null)
         .expectStatus()
         .isOk()
@@ -243,6 +246,8 @@ class SealApiIT {
         .jsonPath("$.type")
         .isEqualTo(PROBLEMS + "seal-not-active")
         .jsonPath("$.status")
+        .isEqualTo(409)
+        .jsonPath("$.sealStatus")
         .isEqualTo("REVOKED");
     assertThat(app.rowCounts()).isEqualTo(before);
   }
@@ -267,8 +272,9 @@ class SealApiIT {
     SigningKey stolen = stolenKey(UUID.fromString(id));
 
     revoke(id).expectStatus().isOk().expectBody(Void.class);
-    Thread.sleep(1100); // past the second of the revocation: signing times have whole seconds
-    Instant afterRevocation = Instant.now();
+    // past the second of the revocation (signing times have whole seconds), on the service's clock
+    app.service.clock().advance(Duration.ofMillis(1100));
+    Instant afterRevocation = app.service.clock().instant();
 
     verify(genuine, null)
         .expectStatus()

@@ -3,6 +3,8 @@ package org.govchain.anchor.web.problem;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.govchain.anchor.web.requestid.RequestIds;
 
 /**
  * A request refused with a problem of a known kind, a detail for the caller and the values that
@@ -16,8 +18,22 @@ public class ProblemException extends RuntimeException {
   private final transient ProblemKind kind;
   private final transient Map<String, Object> properties;
 
+  /** The members every problem has; an extension member must not be named like one of them. */
+  public static final Set<String> STANDARD_MEMBERS =
+      Set.of("type", "title", "status", "detail", "instance", RequestIds.PROBLEM_MEMBER);
+
+  /**
+   * @throws IllegalArgumentException if an extension member is named like a standard one (a seal's
+   *     {@code status} would hide the problem's HTTP status)
+   */
   public ProblemException(ProblemKind kind, String detail, Map<String, ?> properties) {
     super(detail);
+    for (String name : properties.keySet()) {
+      if (STANDARD_MEMBERS.contains(name)) {
+        throw new IllegalArgumentException(
+            "problem " + kind.kind() + ": extension member " + name + " is a standard member");
+      }
+    }
     this.kind = kind;
     this.properties = new LinkedHashMap<>(properties);
   }

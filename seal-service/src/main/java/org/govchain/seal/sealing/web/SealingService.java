@@ -232,7 +232,7 @@ public class SealingService {
       throw new ProblemException(
           ProblemType.SEAL_NOT_ACTIVE,
           "seal " + seal.id() + " is " + status + " and cannot seal",
-          Map.of("sealId", seal.id().toString(), "status", status.name()));
+          Map.of("sealId", seal.id().toString(), "sealStatus", status.name()));
     }
     return now.truncatedTo(ChronoUnit.SECONDS);
   }
