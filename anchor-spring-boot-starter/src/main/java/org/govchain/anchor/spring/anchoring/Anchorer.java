@@ -4,6 +4,7 @@ import io.r2dbc.spi.ConnectionFactory;
 import java.time.Clock;
 import java.time.Duration;
 import org.govchain.anchor.chain.AnchorRegistryClient;
+import org.govchain.anchor.spring.lock.AdvisoryLockLoop;
 import org.springframework.context.SmartLifecycle;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
@@ -72,7 +73,8 @@ final class Anchorer implements SmartLifecycle {
   public void start() {
     loop =
         lockLoop.start(
-            session -> cycle.step(new AnchorStore(session.db(), session.transactions())),
+            session ->
+                cycle.step(new AnchorStore(session.db(), session.transactions())).thenReturn(false),
             error -> metrics.failure("database"));
     monitor =
         Flux.interval(Duration.ZERO, properties.checkInterval(), scheduler)

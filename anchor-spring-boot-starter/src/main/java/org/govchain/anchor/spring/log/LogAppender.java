@@ -3,14 +3,12 @@ package org.govchain.anchor.spring.log;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
 import org.govchain.anchor.envelope.EventEnvelope;
 import org.govchain.anchor.merkle.MerkleHasher;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
@@ -23,21 +21,7 @@ import reactor.core.publisher.Mono;
  */
 public final class LogAppender {
 
-  private static final String INSERT =
-      """
-      WITH inserted AS (
-        INSERT INTO govchain_log_entry
-          (log_origin, event_type, subject, version, envelope, leaf_hash)
-        VALUES (:origin, :type, :subject, :version, :envelope, :leafHash)
-        ON CONFLICT ON CONSTRAINT govchain_log_entry_event_once DO NOTHING
-        RETURNING id, log_origin, appended_at),
-      queued AS (
-        INSERT INTO govchain_log_unsequenced (entry_id, log_origin)
-        SELECT id, log_origin FROM inserted)
-      SELECT id, appended_at FROM inserted
-      """;
-
-  private final DatabaseClient db;
+  private final LogStore store;
   private final TransactionalOperator transactions;
   private final String origin;
   private final LogMetrics metrics;
@@ -45,13 +29,13 @@ public final class LogAppender {
   private final SecureRandom random;
 
   LogAppender(
-      DatabaseClient db,
+      LogStore store,
       TransactionalOperator transactions,
       String origin,
       LogMetrics metrics,
       Clock clock,
       SecureRandom random) {
-    this.db = db;
+    this.store = store;
     this.transactions = transactions;
     this.origin = origin;
     this.metrics = metrics;
@@ -98,23 +82,17 @@ public final class LogAppender {
     byte[] bytes = envelope.toCanonicalBytes();
     byte[] leafHash = MerkleHasher.leafHash(bytes);
     Mono<AppendedEntry> insert =
-        db.sql(INSERT)
-            .bind("origin", origin)
-            .bind("type", envelope.type())
-            .bind("subject", envelope.subject())
-            .bind("version", envelope.version())
-            .bind("envelope", bytes)
-            .bind("leafHash", leafHash)
+        store
+            .insertEntry(envelope.type(), envelope.subject(), envelope.version(), bytes, leafHash)
             .map(
-                row ->
+                inserted ->
                     new AppendedEntry(
-                        row.get("id", Long.class),
+                        inserted.id(),
                         origin,
                         envelope.subject(),
                         envelope.version(),
                         HexFormat.of().formatHex(leafHash),
-                        row.get("appended_at", OffsetDateTime.class).toInstant()))
-            .one()
+                        inserted.appendedAt()))
             .switchIfEmpty(
                 Mono.error(
                     () ->

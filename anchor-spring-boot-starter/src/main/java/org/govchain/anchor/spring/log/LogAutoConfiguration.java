@@ -2,6 +2,7 @@ package org.govchain.anchor.spring.log;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.r2dbc.spi.ConnectionFactory;
 import java.security.SecureRandom;
 import java.time.Clock;
 import org.govchain.anchor.checkpoint.NoteSigner;
@@ -81,14 +82,14 @@ public class LogAutoConfiguration {
 
   @Bean
   LogAppender govchainLogAppender(
-      DatabaseClient db,
+      LogStore store,
       ReactiveTransactionManager transactionManager,
       LogProperties properties,
       LogMetrics metrics,
       Clock clock,
       SecureRandom random) {
     return new LogAppender(
-        db,
+        store,
         TransactionalOperator.create(transactionManager),
         properties.origin(),
         metrics,
@@ -99,15 +100,13 @@ public class LogAutoConfiguration {
   @Bean
   @ConditionalOnBooleanProperty(name = "govchain.log.sequencer.enabled", matchIfMissing = true)
   Sequencer govchainLogSequencer(
-      DatabaseClient db,
-      ReactiveTransactionManager transactionManager,
+      ConnectionFactory connections,
       LogStore store,
       NoteSigner signer,
       LogProperties properties,
       LogMetrics metrics) {
     return new Sequencer(
-        db,
-        TransactionalOperator.create(transactionManager),
+        connections,
         store,
         signer,
         properties.sequencerLockKey(),

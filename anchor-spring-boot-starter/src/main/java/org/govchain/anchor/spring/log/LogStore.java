@@ -1,24 +1,122 @@
 package org.govchain.anchor.spring.log;
 
 import io.r2dbc.spi.Readable;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import org.govchain.anchor.merkle.NodeId;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
 
 /**
- * Reads one log's tables: tree nodes for a proof plan in one query, checkpoints, entries and the
- * gauges' figures. Joins the caller's transaction when there is one.
+ * One log's tables, and every statement on them (named below): the appender's insert, the
+ * sequencer's batch, tree nodes for a proof plan in one query, checkpoints, entries and the gauges'
+ * figures. Joins the caller's transaction when there is one; {@link #on} runs the same statements
+ * on another connection (the sequencer's, which holds its lock).
  */
 final class LogStore {
 
-  private static final String CHECKPOINT_COLUMNS =
-      "tree_size, root_hash, note, created_at, anchor_state, chain_id, contract, tx_hash,"
-          + " block_number, block_time";
+  /** A new entry and its place in the sequencer's queue; nothing if (subject, version) exists. */
+  static final String INSERT_ENTRY =
+      """
+      WITH inserted AS (
+        INSERT INTO govchain_log_entry
+          (log_origin, event_type, subject, version, envelope, leaf_hash)
+        VALUES (:origin, :type, :subject, :version, :envelope, :leafHash)
+        ON CONFLICT ON CONSTRAINT govchain_log_entry_event_once DO NOTHING
+        RETURNING id, log_origin, appended_at),
+      queued AS (
+        INSERT INTO govchain_log_unsequenced (entry_id, log_origin)
+        SELECT id, log_origin FROM inserted)
+      SELECT id, appended_at FROM inserted
+      """;
+
+  /** The next unsequenced entries in arrival order. */
+  static final String PENDING =
+      """
+      SELECT u.entry_id, e.leaf_hash FROM govchain_log_unsequenced u
+      JOIN govchain_log_entry e ON e.id = u.entry_id
+      WHERE u.log_origin = :origin ORDER BY u.entry_id LIMIT :limit
+      """;
+
+  /** A batch's leaves: leaf index i holds entry i of the two arrays. */
+  static final String INSERT_LEAVES =
+      """
+      INSERT INTO govchain_log_leaf (log_origin, leaf_index, entry_id)
+      SELECT :origin, t.leaf_index, t.entry_id
+      FROM unnest(CAST(:leafIndexes AS bigint[]), CAST(:entryIds AS bigint[]))
+        AS t(leaf_index, entry_id)
+      """;
+
+  /** A batch's new tree nodes: node i's hash is bytes 32i … 32i+31 of {@code :hashes}. */
+  static final String INSERT_NODES =
+      """
+      INSERT INTO govchain_log_node (log_origin, level, idx, hash)
+      SELECT :origin, t.level, t.idx,
+             substring(:hashes FROM CAST((t.ord - 1) * 32 + 1 AS int) FOR 32)
+      FROM unnest(CAST(:levels AS int[]), CAST(:indexes AS bigint[]))
+        WITH ORDINALITY AS t(level, idx, ord)
+      """;
+
+  /** Takes a batch's entries off the queue. */
+  static final String DEQUEUE =
+      "DELETE FROM govchain_log_unsequenced WHERE entry_id = ANY(CAST(:entryIds AS bigint[]))";
+
+  /** A batch's signed checkpoint. */
+  static final String INSERT_CHECKPOINT =
+      "INSERT INTO govchain_log_checkpoint (log_origin, tree_size, root_hash, note)"
+          + " VALUES (:origin, :size, :root, :note)";
+
+  /** The stored hashes of the nodes a proof plan names. */
+  static final String NODES =
+      """
+      SELECT n.level, n.idx, n.hash FROM govchain_log_node n
+      JOIN unnest(CAST(:levels AS int[]), CAST(:indexes AS bigint[])) AS w(level, idx)
+        ON n.level = w.level AND n.idx = w.idx
+      WHERE n.log_origin = :origin
+      """;
+
+  /** The number of sequenced leaves. */
+  static final String TREE_SIZE =
+      "SELECT coalesce(max(leaf_index) + 1, 0) AS size FROM govchain_log_leaf"
+          + " WHERE log_origin = :origin";
+
+  /** Checkpoints, with their anchors; a condition and an order follow. */
+  static final String CHECKPOINTS =
+      "SELECT tree_size, root_hash, note, created_at, anchor_state, chain_id, contract, tx_hash,"
+          + " block_number, block_time FROM govchain_log_checkpoint WHERE log_origin = :origin ";
+
+  /** The sequenced entry at a leaf index. */
+  static final String ENTRY_AT =
+      """
+      SELECT e.id, e.subject, e.version, e.envelope, e.leaf_hash, l.leaf_index
+      FROM govchain_log_leaf l JOIN govchain_log_entry e ON e.id = l.entry_id
+      WHERE l.log_origin = :origin AND l.leaf_index = :index
+      """;
+
+  /** A subject's entries, sequenced or not; a version condition or an order follows. */
+  static final String ENTRY_OF =
+      """
+      SELECT e.id, e.subject, e.version, e.envelope, e.leaf_hash, l.leaf_index
+      FROM govchain_log_entry e LEFT JOIN govchain_log_leaf l ON l.entry_id = e.id
+      WHERE e.log_origin = :origin AND e.subject = :subject
+      """;
+
+  /** The gauges' figures. */
+  static final String STATS =
+      """
+      SELECT
+        (SELECT coalesce(max(leaf_index) + 1, 0) FROM govchain_log_leaf
+          WHERE log_origin = :origin) AS sequenced,
+        (SELECT count(*) FROM govchain_log_unsequenced WHERE log_origin = :origin2)
+          AS unsequenced,
+        (SELECT coalesce(max(tree_size), 0) FROM govchain_log_checkpoint
+          WHERE log_origin = :origin3 AND anchor_state = 'CONFIRMED') AS anchored
+      """;
 
   private final DatabaseClient db;
   private final String origin;
@@ -26,6 +124,11 @@ final class LogStore {
   LogStore(DatabaseClient db, String origin) {
     this.db = db;
     this.origin = origin;
+  }
+
+  /** The same store on {@code other} (a connection of its own, e.g. one holding a lock). */
+  LogStore on(DatabaseClient other) {
+    return new LogStore(other, origin);
   }
 
   String origin() {
@@ -45,13 +148,7 @@ final class LogStore {
       indexes[i] = id.index();
       i++;
     }
-    return db.sql(
-            """
-            SELECT n.level, n.idx, n.hash FROM govchain_log_node n
-            JOIN unnest(CAST(:levels AS int[]), CAST(:indexes AS bigint[])) AS w(level, idx)
-              ON n.level = w.level AND n.idx = w.idx
-            WHERE n.log_origin = :origin
-            """)
+    return db.sql(NODES)
         .bind("levels", levels)
         .bind("indexes", indexes)
         .bind("origin", origin)
@@ -66,12 +163,7 @@ final class LogStore {
 
   /** The number of sequenced leaves. */
   Mono<Long> treeSize() {
-    return db.sql(
-            "SELECT coalesce(max(leaf_index) + 1, 0) AS size FROM govchain_log_leaf"
-                + " WHERE log_origin = :origin")
-        .bind("origin", origin)
-        .map(row -> row.get("size", Long.class))
-        .one();
+    return db.sql(TREE_SIZE).bind("origin", origin).map(row -> row.get("size", Long.class)).one();
   }
 
   /** The newest checkpoint, if any. */
@@ -92,16 +184,7 @@ final class LogStore {
 
   /** The entry at leaf {@code index}, if sequenced. */
   Mono<StoredEntry> entryAt(long index) {
-    return db.sql(
-            """
-            SELECT e.id, e.subject, e.version, e.envelope, e.leaf_hash, l.leaf_index
-            FROM govchain_log_leaf l JOIN govchain_log_entry e ON e.id = l.entry_id
-            WHERE l.log_origin = :origin AND l.leaf_index = :index
-            """)
-        .bind("origin", origin)
-        .bind("index", index)
-        .map(LogStore::entry)
-        .one();
+    return db.sql(ENTRY_AT).bind("origin", origin).bind("index", index).map(LogStore::entry).one();
   }
 
   /**
@@ -109,31 +192,16 @@ final class LogStore {
    * is null; its leaf index is null while it awaits the sequencer.
    */
   Mono<StoredEntry> entryOf(String subject, Long version) {
-    String sql =
-        """
-        SELECT e.id, e.subject, e.version, e.envelope, e.leaf_hash, l.leaf_index
-        FROM govchain_log_entry e LEFT JOIN govchain_log_leaf l ON l.entry_id = e.id
-        WHERE e.log_origin = :origin AND e.subject = :subject
-        """;
     DatabaseClient.GenericExecuteSpec spec =
         version == null
-            ? db.sql(sql + " ORDER BY e.version DESC LIMIT 1")
-            : db.sql(sql + " AND e.version = :version").bind("version", version);
+            ? db.sql(ENTRY_OF + " ORDER BY e.version DESC LIMIT 1")
+            : db.sql(ENTRY_OF + " AND e.version = :version").bind("version", version);
     return spec.bind("origin", origin).bind("subject", subject).map(LogStore::entry).one();
   }
 
   /** The figures behind the log gauges. */
   Mono<LogStats> stats() {
-    return db.sql(
-            """
-            SELECT
-              (SELECT coalesce(max(leaf_index) + 1, 0) FROM govchain_log_leaf
-                WHERE log_origin = :origin) AS sequenced,
-              (SELECT count(*) FROM govchain_log_unsequenced WHERE log_origin = :origin2)
-                AS unsequenced,
-              (SELECT coalesce(max(tree_size), 0) FROM govchain_log_checkpoint
-                WHERE log_origin = :origin3 AND anchor_state = 'CONFIRMED') AS anchored
-            """)
+    return db.sql(STATS)
         .bind("origin", origin)
         .bind("origin2", origin)
         .bind("origin3", origin)
@@ -146,16 +214,98 @@ final class LogStore {
         .one();
   }
 
+  /**
+   * Inserts an entry and queues it for the sequencer: its id and the time the database gave it;
+   * empty if the log already holds (subject, version).
+   */
+  Mono<InsertedEntry> insertEntry(
+      String type, String subject, long version, byte[] envelope, byte[] leafHash) {
+    return db.sql(INSERT_ENTRY)
+        .bind("origin", origin)
+        .bind("type", type)
+        .bind("subject", subject)
+        .bind("version", version)
+        .bind("envelope", envelope)
+        .bind("leafHash", leafHash)
+        .map(
+            row ->
+                new InsertedEntry(
+                    row.get("id", Long.class),
+                    row.get("appended_at", OffsetDateTime.class).toInstant()))
+        .one();
+  }
+
+  /** Up to {@code limit} unsequenced entries in arrival order; empty if none wait. */
+  Mono<List<PendingEntry>> pending(int limit) {
+    return db.sql(PENDING)
+        .bind("origin", origin)
+        .bind("limit", limit)
+        .map(
+            row ->
+                new PendingEntry(
+                    row.get("entry_id", Long.class), row.get("leaf_hash", byte[].class)))
+        .all()
+        .collectList()
+        .filter(list -> !list.isEmpty());
+  }
+
+  /**
+   * Writes a sequenced batch: its leaves, its new nodes ({@code levels}, {@code indexes} and their
+   * hashes, 32 bytes each, concatenated), the queue without its entries, and its checkpoint.
+   *
+   * @throws IllegalStateException (signalled) if the queue lost entries under the lock
+   */
+  Mono<Void> writeBatch(
+      Long[] leafIndexes,
+      Long[] entryIds,
+      Integer[] levels,
+      Long[] indexes,
+      byte[] nodeHashes,
+      long treeSize,
+      byte[] root,
+      String note) {
+    return db.sql(INSERT_LEAVES)
+        .bind("origin", origin)
+        .bind("leafIndexes", leafIndexes)
+        .bind("entryIds", entryIds)
+        .fetch()
+        .rowsUpdated()
+        .then(
+            db.sql(INSERT_NODES)
+                .bind("origin", origin)
+                .bind("hashes", nodeHashes)
+                .bind("levels", levels)
+                .bind("indexes", indexes)
+                .fetch()
+                .rowsUpdated())
+        .then(db.sql(DEQUEUE).bind("entryIds", entryIds).fetch().rowsUpdated())
+        .flatMap(
+            dequeued -> {
+              if (dequeued != entryIds.length) {
+                return Mono.error(
+                    new IllegalStateException(
+                        "sequencer queue of "
+                            + origin
+                            + " changed under the lock: "
+                            + dequeued
+                            + " of "
+                            + entryIds.length
+                            + " rows removed"));
+              }
+              return db.sql(INSERT_CHECKPOINT)
+                  .bind("origin", origin)
+                  .bind("size", treeSize)
+                  .bind("root", root)
+                  .bind("note", note)
+                  .fetch()
+                  .rowsUpdated();
+            })
+        .then();
+  }
+
   private Mono<LogCheckpoint> checkpointWhere(String condition, String order, Long size) {
     DatabaseClient.GenericExecuteSpec spec =
-        db.sql(
-                "SELECT "
-                    + CHECKPOINT_COLUMNS
-                    + " FROM govchain_log_checkpoint WHERE log_origin = :origin "
-                    + condition
-                    + " "
-                    + order)
-            .bind("origin", origin);
+        db.sql(CHECKPOINTS + condition + " " + order).bind("origin", origin);
     if (size != null) {
       spec = spec.bind("size", size);
     }
@@ -191,6 +341,12 @@ final class LogStore {
         row.get("leaf_hash", byte[].class),
         row.get("leaf_index", Long.class));
   }
+
+  /** An entry just inserted. */
+  record InsertedEntry(long id, Instant appendedAt) {}
+
+  /** An entry waiting for the sequencer. */
+  record PendingEntry(long entryId, byte[] leafHash) {}
 
   /** The figures behind the gauges. */
   record LogStats(long sequencedSize, long unsequenced, long anchoredSize) {}

@@ -3,6 +3,7 @@ package org.govchain.anchor.spring.log;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.r2dbc.spi.ConnectionFactory;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -20,9 +21,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.transaction.ReactiveTransactionManager;
-import org.springframework.transaction.reactive.TransactionalOperator;
 
 /**
  * Appends join the service's transaction, duplicates are refused, and the tables are append-only.
@@ -164,8 +162,7 @@ class LogAppenderIT {
 
   private Sequencer sequencer() {
     return new Sequencer(
-        app.getBean(DatabaseClient.class),
-        TransactionalOperator.create(app.getBean(ReactiveTransactionManager.class)),
+        app.getBean(ConnectionFactory.class),
         app.getBean(LogStore.class),
         app.getBean(NoteSigner.class),
         app.getBean(LogProperties.class).sequencerLockKey(),

@@ -12,11 +12,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.govchain.anchor.checkpoint.Checkpoint;
 import org.govchain.anchor.checkpoint.NoteSigner;
 import org.govchain.anchor.checkpoint.SignedCheckpoint;
@@ -25,16 +21,13 @@ import org.govchain.anchor.merkle.MerkleHasher;
 import org.govchain.anchor.merkle.NodeId;
 import org.govchain.anchor.spring.log.testapp.LogTestApplication;
 import org.govchain.anchor.spring.log.testapp.RecordService;
+import org.govchain.testsupport.Await;
 import org.govchain.testsupport.PostgresServer;
 import org.govchain.testsupport.WithPostgres;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.r2dbc.connection.R2dbcTransactionManager;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /** The sequencer integrates concurrent appends without gap or duplicate, one writer at a time. */
 @WithPostgres
@@ -89,53 +82,50 @@ class SequencerIT {
   }
 
   @Test
-  void twoSequencersOnOneDatabaseNeverBothWriteABatch(PostgresServer.Database db) throws Exception {
-    int total = 2_000;
+  void ofTwoSequencersExactlyOneSequencesAndTheOtherTakesOverWhenItStops(PostgresServer.Database db)
+      throws Exception {
     try (ConfigurableApplicationContext app =
         LogTestApplication.start(db, "govchain.log.sequencer.enabled=false")) {
       RecordService records = app.getBean(RecordService.class);
       NoteSigner signer = app.getBean(NoteSigner.class);
       long lockKey = app.getBean(LogProperties.class).sequencerLockKey();
-      ConnectionFactory first = connectionFactory(db);
-      ConnectionFactory second = connectionFactory(db);
-      Sequencer a = sequencer(first, signer, lockKey, 50);
-      Sequencer b = sequencer(second, signer, lockKey, 50);
-      Queue<SequencedBatch> byA = new ConcurrentLinkedQueue<>();
-      Queue<SequencedBatch> byB = new ConcurrentLinkedQueue<>();
-      AtomicBoolean done = new AtomicBoolean();
+      Sequencer a = sequencer(connectionFactory(db), signer, lockKey, 50);
+      Sequencer b = sequencer(connectionFactory(db), signer, lockKey, 50);
+      a.start();
+      b.start();
+      try {
+        Flux.range(0, 1_000)
+            .flatMap(i -> records.save("rec-" + i, "n", 1, false), 8)
+            .then()
+            .block(DEADLINE);
+        awaitLeaves(db, 1_000);
+        assertThat(List.of(a.holdsLock(), b.holdsLock()))
+            .as("exactly one instance holds the lock")
+            .containsExactlyInAnyOrder(true, false);
+        assertThat(a.sequenceOnce().blockOptional(DEADLINE))
+            .as("a call beside the running loops does not get the lock")
+            .isEmpty();
+        Sequencer holder = a.holdsLock() ? a : b;
+        Sequencer standby = holder == a ? b : a;
 
-      Mono<Void> writers =
-          Flux.range(0, total).flatMap(i -> records.save("rec-" + i, "n", 1, false), 8).then();
-      Mono<Void> runA = loop(a, byA, done);
-      Mono<Void> runB = loop(b, byB, done);
-      Mono<Void> stopWhenAllSequenced =
-          writers
-              .then(
-                  Mono.fromCallable(() -> awaitLeaves(db, total))
-                      .subscribeOn(Schedulers.boundedElastic()))
-              .doFinally(signal -> done.set(true))
-              .then();
-      Mono.when(runA, runB, stopWhenAllSequenced).block(DEADLINE);
-
-      List<SequencedBatch> all = new ArrayList<>(byA);
-      all.addAll(byB);
-      all.sort(Comparator.comparingLong(SequencedBatch::oldSize));
-      long expected = 0;
-      for (SequencedBatch batch : all) {
-        assertThat(batch.oldSize()).as("batches are consecutive and disjoint").isEqualTo(expected);
-        assertThat(batch.newSize()).isGreaterThan(batch.oldSize());
-        expected = batch.newSize();
+        holder.stop(); // its connection closes, and the lock with it
+        Flux.range(1_000, 1_000)
+            .flatMap(i -> records.save("rec-" + i, "n", 1, false), 8)
+            .then()
+            .block(DEADLINE);
+        awaitLeaves(db, 2_000);
+        assertThat(standby.holdsLock()).as("the standby took over").isTrue();
+      } finally {
+        a.stop();
+        b.stop();
       }
-      assertThat(expected).isEqualTo(total);
-      assertThat(byA).as("first instance wrote batches").isNotEmpty();
-      assertThat(byB).as("second instance wrote batches").isNotEmpty();
-      assertThat(count(db, "SELECT count(*) FROM govchain_log_checkpoint")).isEqualTo(all.size());
+      assertCheckpointsAreConsecutive(db, 2_000);
       assertStoredNodesAre(db, treeInLeafOrder(db));
     }
   }
 
   @Test
-  void sequencerTakesOverAtOnceWhenTheLockHolderDies(PostgresServer.Database db) throws Exception {
+  void sequencerTakesOverWhenTheLockHolderDies(PostgresServer.Database db) throws Exception {
     try (ConfigurableApplicationContext app =
         LogTestApplication.start(db, "govchain.log.sequencer.enabled=false")) {
       RecordService records = app.getBean(RecordService.class);
@@ -144,28 +134,30 @@ class SequencerIT {
           sequencer(connectionFactory(db), app.getBean(NoteSigner.class), lockKey, 1000);
       records.save("held-1", "n", 1, false).block();
 
-      Connection holder = db.connect();
-      holder.setAutoCommit(false);
+      Connection holder = db.connect(); // another instance, holding the log's lock
       try (Statement s = holder.createStatement()) {
-        s.execute("SELECT pg_advisory_xact_lock(" + lockKey + ")");
+        s.execute("SELECT pg_advisory_lock(" + lockKey + ")");
       }
       assertThat(sequencer.sequenceOnce().blockOptional(DEADLINE))
           .as("another holder has the lock")
           .isEmpty();
-      assertThat(count(db, "SELECT count(*) FROM govchain_log_leaf")).isZero();
+      sequencer.start();
+      try {
+        assertThat(sequencer.holdsLock()).isFalse();
+        assertThat(count(db, "SELECT count(*) FROM govchain_log_leaf")).isZero();
 
-      holder.close(); // the holder dies mid-transaction: its lock goes with it
-      long died = System.nanoTime();
-
-      // the server frees the lock when it has cleaned up the dead session, a moment later
-      SequencedBatch batch = sequencer.sequenceOnce().block(DEADLINE);
-      while (batch == null && System.nanoTime() - died < TAKEOVER.toNanos()) {
-        Thread.sleep(20); // polling the real database against a deadline
-        batch = sequencer.sequenceOnce().block(DEADLINE);
+        holder.close(); // the holder dies: its lock goes with its session
+        // the server frees the lock when it has cleaned up the dead session, and the standby
+        // tries every 50 ms
+        Await.until(
+            "the standby sequences the entry",
+            TAKEOVER,
+            Duration.ofMillis(20),
+            () -> count(db, "SELECT count(*) FROM govchain_log_leaf") == 1);
+        assertThat(sequencer.holdsLock()).isTrue();
+      } finally {
+        sequencer.stop();
       }
-      assertThat(batch).as("taken over within %s", TAKEOVER).isNotNull();
-      assertThat(batch.oldSize()).isZero();
-      assertThat(batch.newSize()).isEqualTo(1);
     }
   }
 
@@ -184,22 +176,11 @@ class SequencerIT {
     }
   }
 
-  private static Mono<Void> loop(
-      Sequencer sequencer, Queue<SequencedBatch> written, AtomicBoolean done) {
-    return Mono.defer(sequencer::sequenceOnce)
-        .doOnNext(written::add)
-        .then(Mono.delay(Duration.ofMillis(10)))
-        .repeat(() -> !done.get())
-        .then();
-  }
-
   private static Sequencer sequencer(
       ConnectionFactory factory, NoteSigner signer, long lockKey, int batchSize) {
-    DatabaseClient client = DatabaseClient.create(factory);
-    LogStore store = new LogStore(client, LogTestApplication.ORIGIN);
+    LogStore store = new LogStore(DatabaseClient.create(factory), LogTestApplication.ORIGIN);
     return new Sequencer(
-        client,
-        TransactionalOperator.create(new R2dbcTransactionManager(factory)),
+        factory,
         store,
         signer,
         lockKey,
@@ -257,29 +238,39 @@ class SequencerIT {
     assertThat(stored).isEqualTo(expectedNodes);
   }
 
-  static boolean awaitLeaves(PostgresServer.Database db, long total) throws Exception {
-    long deadline = System.nanoTime() + DEADLINE.toNanos();
-    while (count(db, "SELECT count(*) FROM govchain_log_leaf") < total) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError(
-            "only "
-                + count(db, "SELECT count(*) FROM govchain_log_leaf")
-                + " of "
-                + total
-                + " entries sequenced within "
-                + DEADLINE);
-      }
-      Thread.sleep(50); // polling the real database against a deadline
-    }
-    return true;
+  static void awaitLeaves(PostgresServer.Database db, long total) {
+    Await.until(
+        total + " entries sequenced",
+        DEADLINE,
+        Duration.ofMillis(50),
+        () -> count(db, "SELECT count(*) FROM govchain_log_leaf") >= total);
   }
 
-  static long count(PostgresServer.Database db, String sql) throws SQLException {
+  /** Checkpoints of strictly growing sizes, the last one of {@code total} leaves. */
+  static void assertCheckpointsAreConsecutive(PostgresServer.Database db, long total)
+      throws SQLException {
+    List<Long> sizes = new ArrayList<>();
+    try (Connection c = db.connect();
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT tree_size FROM govchain_log_checkpoint ORDER BY created_at, tree_size")) {
+      while (rs.next()) {
+        sizes.add(rs.getLong(1));
+      }
+    }
+    assertThat(sizes).isNotEmpty().isSorted().doesNotHaveDuplicates();
+    assertThat(sizes.get(sizes.size() - 1)).isEqualTo(total);
+  }
+
+  static long count(PostgresServer.Database db, String sql) {
     try (Connection c = db.connect();
         Statement s = c.createStatement();
         ResultSet rs = s.executeQuery(sql)) {
       rs.next();
       return rs.getLong(1);
+    } catch (SQLException e) {
+      throw new IllegalStateException(sql, e);
     }
   }
 }
