@@ -10,11 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.govchain.testsupport.Await;
 
 /**
  * One packaged GovChain application ({@code java -jar}) running as its own process on a given port,
@@ -105,27 +105,27 @@ final class AppProcess implements AutoCloseable {
         HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
             .timeout(Duration.ofSeconds(5))
             .build();
-    Instant deadline = Instant.now().plus(START_DEADLINE);
-    while (Instant.now().isBefore(deadline)) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException(
-            name + " exited with " + process.exitValue() + " while starting; " + tail(60));
-      }
-      try {
-        if (client.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-          return;
-        }
-      } catch (IOException e) {
-        // not listening yet
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while waiting for " + name, e);
-      }
-      sleep(Duration.ofMillis(300)); // polling a starting process with a deadline
+    try {
+      Await.until(
+          name + " healthy",
+          START_DEADLINE,
+          Duration.ofMillis(300),
+          () -> {
+            if (!process.isAlive()) {
+              throw new IllegalStateException(
+                  name + " exited with " + process.exitValue() + " while starting; " + tail(60));
+            }
+            try {
+              return client.send(health, HttpResponse.BodyHandlers.discarding()).statusCode()
+                  == 200;
+            } catch (IOException e) {
+              return false; // not listening yet
+            }
+          });
+    } catch (AssertionError | RuntimeException e) {
+      close();
+      throw new IllegalStateException(e.getMessage() + "; " + tail(60), e);
     }
-    close();
-    throw new IllegalStateException(
-        name + " not healthy within " + START_DEADLINE + "; " + tail(60));
   }
 
   @Override
@@ -138,15 +138,6 @@ final class AppProcess implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       process.destroyForcibly();
-    }
-  }
-
-  static void sleep(Duration duration) {
-    try {
-      Thread.sleep(duration.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
     }
   }
 }

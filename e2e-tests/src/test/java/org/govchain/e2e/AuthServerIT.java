@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.govchain.e2e.GatewaySecurityIT.assertProblem;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
+import org.govchain.testsupport.Await;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -97,12 +98,13 @@ class AuthServerIT {
 
   /** {@code GET /api/seal/log/entries/0} once the sequencer has put the first record there. */
   private static Http.Response awaitFirstLogEntry(Http gateway, String auditor) {
-    Instant deadline = Instant.now().plus(LOG_DEADLINE);
-    Http.Response answer = gateway.get("/api/seal/log/entries/0", auditor);
-    while (answer.status() == 404 && Instant.now().isBefore(deadline)) {
-      AppProcess.sleep(Duration.ofMillis(200)); // the log's sequencer runs every 100 ms
-      answer = gateway.get("/api/seal/log/entries/0", auditor);
-    }
-    return answer;
+    // the log's sequencer runs every 100 ms; anything but 404 (not there yet) ends the wait
+    return Await.value(
+        "the first log entry",
+        LOG_DEADLINE,
+        Duration.ofMillis(200),
+        () ->
+            Optional.of(gateway.get("/api/seal/log/entries/0", auditor))
+                .filter(answer -> answer.status() != 404));
   }
 }

@@ -3,14 +3,15 @@ package org.govchain.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.govchain.anchor.bundle.BundleVerifier;
 import org.govchain.anchor.bundle.ProofBundle;
 import org.govchain.anchor.bundle.ProofBundleJson;
 import org.govchain.anchor.bundle.Verdict;
 import org.govchain.anchor.bundle.Verification;
+import org.govchain.testsupport.Await;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
@@ -100,14 +101,12 @@ class ThroughGatewayIT {
     assertThat(answer.status()).as("%s", answer).isEqualTo(200);
     assertThat(answer.raw().headers().allValues("X-Request-Id")).containsExactly(requestId);
     // the service logs one line per request with its id (anchor-spring-boot-starter)
-    Instant deadline = Instant.now().plusSeconds(10);
-    while (!suite.seal.output().contains("requestId=" + requestId)
-        && Instant.now().isBefore(deadline)) {
-      AppProcess.sleep(Duration.ofMillis(200)); // the service's log is written asynchronously
-    }
-    assertThat(suite.seal.output())
-        .as("seal-service output should log requestId=%s; %s", requestId, suite.seal.tail(20))
-        .contains("requestId=" + requestId);
+    // the service's log is written asynchronously
+    Await.until(
+        "seal-service logs requestId=" + requestId,
+        Duration.ofSeconds(10),
+        Duration.ofMillis(200),
+        () -> suite.seal.output().contains("requestId=" + requestId));
   }
 
   @Test
@@ -153,17 +152,20 @@ class ThroughGatewayIT {
   }
 
   private static ProofBundle awaitProof(Http gateway, String path, String token) {
-    Instant deadline = Instant.now().plus(PROOF_DEADLINE);
-    while (Instant.now().isBefore(deadline)) {
-      Http.Response answer = gateway.get(path, token);
-      if (answer.status() == 200) {
-        return ProofBundleJson.parse(answer.body());
-      }
-      assertThat(answer.status())
-          .as("only not-anchored-yet while waiting: %s", answer)
-          .isEqualTo(409);
-      AppProcess.sleep(Duration.ofMillis(300)); // the real anchorer and chain, with a deadline
-    }
-    throw new AssertionError("no anchored proof of " + path + " within " + PROOF_DEADLINE);
+    // the real anchorer and chain
+    return Await.value(
+        "an anchored proof of " + path,
+        PROOF_DEADLINE,
+        Duration.ofMillis(300),
+        () -> {
+          Http.Response answer = gateway.get(path, token);
+          if (answer.status() == 200) {
+            return Optional.of(ProofBundleJson.parse(answer.body()));
+          }
+          assertThat(answer.status())
+              .as("only not-anchored-yet while waiting: %s", answer)
+              .isEqualTo(409);
+          return Optional.empty();
+        });
   }
 }

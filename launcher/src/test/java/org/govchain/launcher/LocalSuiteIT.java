@@ -14,14 +14,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.govchain.anchor.canonical.Jcs;
+import org.govchain.testsupport.Await;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -189,15 +190,19 @@ class LocalSuiteIT {
     Path out = temp.resolve("launcher-" + name + ".out");
     Process process = launch(out);
     Run run = new Run(process, out);
-    Instant deadline = Instant.now().plus(UP_TIMEOUT);
-    while (!run.output().contains(Banner.UP_LINE)) {
-      assertThat(process.isAlive())
-          .as("launcher still running; output:\n%s", run.output())
-          .isTrue();
-      assertThat(Instant.now())
-          .as("up within %s; output:\n%s", UP_TIMEOUT, run.output())
-          .isBefore(deadline);
-      Thread.sleep(500);
+    try {
+      Await.until(
+          "the launcher's banner",
+          UP_TIMEOUT,
+          Duration.ofMillis(500),
+          () -> {
+            assertThat(process.isAlive())
+                .as("launcher still running; output:\n%s", run.output())
+                .isTrue();
+            return run.output().contains(Banner.UP_LINE);
+          });
+    } catch (AssertionError e) {
+      throw new AssertionError(e.getMessage() + "; output:\n" + run.output(), e);
     }
     return run;
   }
@@ -272,21 +277,23 @@ class LocalSuiteIT {
     }
   }
 
-  private String awaitProof(String api, String id, String token) throws Exception {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-    while (true) {
-      HttpResponse<String> proof =
-          send(
-              HttpRequest.newBuilder(URI.create(api + "/seals/" + id + "/proof"))
-                  .header("Authorization", "Bearer " + token)
-                  .GET());
-      if (proof.statusCode() == 200) {
-        return proof.body();
-      }
-      assertThat(proof.statusCode()).as(proof.body()).isEqualTo(409);
-      assertThat(Instant.now()).as("anchored in time").isBefore(deadline);
-      Thread.sleep(1000);
-    }
+  private String awaitProof(String api, String id, String token) {
+    return Await.value(
+        "an anchored proof of seal " + id,
+        Duration.ofSeconds(90),
+        Duration.ofSeconds(1),
+        () -> {
+          HttpResponse<String> proof =
+              send(
+                  HttpRequest.newBuilder(URI.create(api + "/seals/" + id + "/proof"))
+                      .header("Authorization", "Bearer " + token)
+                      .GET());
+          if (proof.statusCode() == 200) {
+            return Optional.of(proof.body());
+          }
+          assertThat(proof.statusCode()).as(proof.body()).isEqualTo(409);
+          return Optional.empty();
+        });
   }
 
   /** {@code govchain-verify verify}, as the printed walkthrough runs it. */

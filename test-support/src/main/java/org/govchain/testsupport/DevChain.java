@@ -7,8 +7,8 @@ import java.math.BigInteger;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.Keys;
 import org.web3j.protocol.Web3j;
@@ -163,13 +163,11 @@ public final class DevChain implements AutoCloseable {
       return;
     }
     long target = blockNumber() + blocks;
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(30L * blocks));
-    while (blockNumber() < target) {
-      if (Instant.now().isAfter(deadline)) {
-        throw new IllegalStateException("chain did not reach block " + target + " in time");
-      }
-      pause(Duration.ofMillis(500));
-    }
+    Await.until(
+        "the chain reaches block " + target,
+        Duration.ofSeconds(30L * blocks),
+        Duration.ofMillis(500),
+        () -> blockNumber() >= target);
   }
 
   /**
@@ -280,38 +278,42 @@ public final class DevChain implements AutoCloseable {
   }
 
   private void awaitReady(Path log) {
-    Instant deadline = Instant.now().plus(START_DEADLINE);
-    String lastError = "no answer yet";
-    while (Instant.now().isBefore(deadline)) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException(
-            "Hardhat exited with "
-                + process.exitValue()
-                + ", log "
-                + log
-                + ":\n"
-                + NodeProject.tail(log, 30));
-      }
-      try {
-        chainId = web3j.ethChainId().send().getChainId().longValueExact();
-        return;
-      } catch (IOException | RuntimeException e) {
-        lastError = e.toString();
-      }
-      pause(Duration.ofMillis(250));
+    String[] lastError = {"no answer yet"};
+    try {
+      chainId =
+          Await.value(
+              "Hardhat answers eth_chainId at " + rpcUrl,
+              START_DEADLINE,
+              Duration.ofMillis(250),
+              () -> {
+                if (!process.isAlive()) {
+                  throw new IllegalStateException(
+                      "Hardhat exited with "
+                          + process.exitValue()
+                          + ", log "
+                          + log
+                          + ":\n"
+                          + NodeProject.tail(log, 30));
+                }
+                try {
+                  return Optional.of(web3j.ethChainId().send().getChainId().longValueExact());
+                } catch (IOException | RuntimeException e) {
+                  lastError[0] = e.toString();
+                  return Optional.empty();
+                }
+              });
+    } catch (AssertionError e) {
+      stopProcess();
+      throw new IllegalStateException(
+          e.getMessage()
+              + " ("
+              + lastError[0]
+              + "), log "
+              + log
+              + ":\n"
+              + NodeProject.tail(log, 30),
+          e);
     }
-    stopProcess();
-    throw new IllegalStateException(
-        "Hardhat did not answer eth_chainId at "
-            + rpcUrl
-            + " within "
-            + START_DEADLINE
-            + " ("
-            + lastError
-            + "), log "
-            + log
-            + ":\n"
-            + NodeProject.tail(log, 30));
   }
 
   private synchronized void stopProcess() {
@@ -345,14 +347,5 @@ public final class DevChain implements AutoCloseable {
       value = System.getenv(name);
     }
     return value == null || value.isBlank() ? null : value.trim();
-  }
-
-  private static void pause(Duration duration) {
-    try {
-      Thread.sleep(duration.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting for the chain", e);
-    }
   }
 }

@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import org.govchain.testsupport.Await;
 import org.govchain.testsupport.DevChain;
 import org.govchain.testsupport.WithDevChain;
 import org.junit.jupiter.api.BeforeEach;
@@ -368,17 +369,18 @@ class AnchorRegistryClientIT {
   }
 
   /** Polls until the node's pending nonce of {@code address} passes its mined nonce. */
-  private void awaitPendingNonce(String address, long mined) throws Exception {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-    while (web3j
-            .ethGetTransactionCount(address, DefaultBlockParameterName.PENDING)
-            .send()
-            .getTransactionCount()
-            .longValueExact()
-        <= mined) {
-      assertThat(Instant.now()).as("transaction reached the pool in time").isBefore(deadline);
-      Thread.sleep(50);
-    }
+  private void awaitPendingNonce(String address, long mined) {
+    Await.until(
+        "transaction reached the pool",
+        Duration.ofSeconds(30),
+        Duration.ofMillis(50),
+        () ->
+            web3j
+                    .ethGetTransactionCount(address, DefaultBlockParameterName.PENDING)
+                    .send()
+                    .getTransactionCount()
+                    .longValueExact()
+                > mined);
   }
 
   private AnchorRegistryClient client(Credentials credentials) {

@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 import org.govchain.anchor.chain.AnchorRegistryClient;
 import org.govchain.anchor.chain.LogId;
 import org.govchain.anchor.checkpoint.Checkpoint;
@@ -24,6 +23,7 @@ import org.govchain.anchor.checkpoint.NoteSigner;
 import org.govchain.anchor.envelope.EventEnvelope;
 import org.govchain.anchor.merkle.MemoryTree;
 import org.govchain.anchor.merkle.MerkleHasher;
+import org.govchain.testsupport.Await;
 import org.govchain.testsupport.DevChain;
 import org.govchain.testsupport.PostgresServer;
 import org.springframework.boot.WebApplicationType;
@@ -221,19 +221,8 @@ final class AnchoringHarness implements AutoCloseable {
   }
 
   /** Polls {@code condition} every 100 ms until it holds, failing after {@link #DEADLINE}. */
-  static void awaitTrue(String what, BooleanSupplier condition) {
-    Instant deadline = Instant.now().plus(DEADLINE);
-    while (!condition.getAsBoolean()) {
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("timed out waiting until " + what);
-      }
-      try {
-        Thread.sleep(100); // polling real processes (database, chain, application) with a deadline
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError("interrupted waiting until " + what, e);
-      }
-    }
+  static void awaitTrue(String what, Await.Condition condition) {
+    Await.until(what, DEADLINE, Duration.ofMillis(100), condition);
   }
 
   void sql(String sql, Object... args) {

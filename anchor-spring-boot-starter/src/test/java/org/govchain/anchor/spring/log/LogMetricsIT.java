@@ -7,9 +7,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.function.Supplier;
 import org.govchain.anchor.spring.log.testapp.LogTestApplication;
 import org.govchain.anchor.spring.log.testapp.RecordService;
+import org.govchain.testsupport.Await;
 import org.govchain.testsupport.PostgresServer;
 import org.govchain.testsupport.WithPostgres;
 import org.junit.jupiter.api.Test;
@@ -63,16 +63,14 @@ class LogMetricsIT {
     return registry.get(name).tag("origin", LogTestApplication.ORIGIN).counter().count();
   }
 
-  private static void awaitGauge(MeterRegistry registry, String name, double expected)
-      throws InterruptedException {
-    Supplier<Double> value =
-        () -> registry.get(name).tag("origin", LogTestApplication.ORIGIN).gauge().value();
-    long deadline = System.nanoTime() + DEADLINE.toNanos();
-    while (value.get() != expected) {
-      if (System.nanoTime() > deadline) {
-        assertThat(value.get()).as(name).isEqualTo(expected);
-      }
-      Thread.sleep(50); // the gauges refresh from the database every 200 ms in the test app
-    }
+  /** The gauges refresh from the database every 200 ms in the test app. */
+  private static void awaitGauge(MeterRegistry registry, String name, double expected) {
+    Await.until(
+        name + " = " + expected,
+        DEADLINE,
+        Duration.ofMillis(50),
+        () ->
+            registry.get(name).tag("origin", LogTestApplication.ORIGIN).gauge().value()
+                == expected);
   }
 }

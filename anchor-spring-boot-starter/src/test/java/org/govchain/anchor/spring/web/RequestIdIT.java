@@ -3,14 +3,15 @@ package org.govchain.anchor.spring.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.govchain.anchor.spring.web.testapp.RequestIdTestApplication;
 import org.govchain.anchor.web.requestid.RequestIds;
+import org.govchain.testsupport.Await;
 import org.govchain.testsupport.PostgresServer;
 import org.govchain.testsupport.WithPostgres;
 import org.junit.jupiter.api.AfterAll;
@@ -163,19 +164,21 @@ class RequestIdIT {
    * response completes, so it may trail the client's answer by a moment). A failure has a second
    * line, the error handler's, which this does not count.
    */
-  private static String awaitLine(CapturedOutput output, String id) throws InterruptedException {
+  private static String awaitLine(CapturedOutput output, String id) {
     Pattern line =
         Pattern.compile("^.*requestId=" + Pattern.quote(id) + " method=.*$", Pattern.MULTILINE);
-    Instant deadline = Instant.now().plusSeconds(10);
-    while (Instant.now().isBefore(deadline)) {
-      Matcher matcher = line.matcher(output.getAll());
-      if (matcher.find()) {
-        String found = matcher.group();
-        assertThat(matcher.find()).as("one line for %s", id).isFalse();
-        return found;
-      }
-      Thread.sleep(20); // waiting for the server's log line, with a deadline
-    }
-    throw new AssertionError("no log line with requestId=" + id + " within 10 s");
+    return Await.value(
+        "a log line with requestId=" + id,
+        Duration.ofSeconds(10),
+        Duration.ofMillis(20),
+        () -> {
+          Matcher matcher = line.matcher(output.getAll());
+          if (!matcher.find()) {
+            return Optional.empty();
+          }
+          String found = matcher.group();
+          assertThat(matcher.find()).as("one line for %s", id).isFalse();
+          return Optional.of(found);
+        });
   }
 }
