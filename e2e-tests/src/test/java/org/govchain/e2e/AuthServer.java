@@ -13,9 +13,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -24,6 +21,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.govchain.testsupport.tokens.Pkce;
 import org.govchain.testsupport.tokens.TestIssuer;
 import tools.jackson.databind.JsonNode;
 
@@ -129,15 +127,15 @@ final class AuthServer implements AutoCloseable {
    */
   SignIn signIn(String user, String password) {
     Browser browser = new Browser();
-    String verifier = randomToken();
-    String state = randomToken();
+    String verifier = Pkce.randomToken();
+    String state = Pkce.randomToken();
     Map<String, String> query = new LinkedHashMap<>();
     query.put("response_type", "code");
     query.put("client_id", WEB_CLIENT);
     query.put("redirect_uri", webRedirectUri);
     query.put("scope", "openid profile");
     query.put("state", state);
-    query.put("code_challenge", challenge(verifier));
+    query.put("code_challenge", Pkce.challenge(verifier));
     query.put("code_challenge_method", "S256");
 
     HttpResponse<String> toLogin = browser.get("/oauth2/authorize?" + formBody(query));
@@ -273,22 +271,5 @@ final class AuthServer implements AutoCloseable {
       }
     }
     return params;
-  }
-
-  /** The RFC 7636 S256 challenge of a verifier. */
-  private static String challenge(String verifier) {
-    try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
-      return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static String randomToken() {
-    byte[] bytes = new byte[32];
-    new SecureRandom().nextBytes(bytes);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 }

@@ -6,14 +6,11 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.govchain.testsupport.tokens.Pkce;
 
 /**
  * A browser signing a person in through the web client: the authorization code flow with PKCE
@@ -28,8 +25,8 @@ public final class BrowserSignIn {
   private final HttpTestClient browser;
   private final String clientId;
   private final String redirectUri;
-  private final String verifier = randomToken();
-  private final String state = randomToken();
+  private final String verifier = Pkce.randomToken();
+  private final String state = Pkce.randomToken();
 
   public BrowserSignIn(HttpTestClient http, String clientId, String redirectUri) {
     this.browser = http.newBrowser();
@@ -48,7 +45,7 @@ public final class BrowserSignIn {
   /** The authorization request URL, with the S256 challenge of {@link #verifier()}. */
   public String authorizeUrl() {
     return authorizeUrl(
-        Map.of("code_challenge", challenge(verifier), "code_challenge_method", "S256"));
+        Map.of("code_challenge", Pkce.challenge(verifier), "code_challenge_method", "S256"));
   }
 
   /** The authorization request URL with extra (or without PKCE) parameters. */
@@ -156,22 +153,5 @@ public final class BrowserSignIn {
       throw new AssertionError("the login page has no CSRF token: " + loginPage);
     }
     return m.group(1) != null ? m.group(1) : m.group(2);
-  }
-
-  /** The RFC 7636 S256 challenge of a verifier. */
-  public static String challenge(String verifier) {
-    try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
-      return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static String randomToken() {
-    byte[] bytes = new byte[32];
-    new SecureRandom().nextBytes(bytes);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 }

@@ -43,6 +43,7 @@ import org.govchain.anchor.spring.log.InclusionProof;
 import org.govchain.anchor.spring.log.LogAppender;
 import org.govchain.anchor.spring.log.LogAutoConfiguration;
 import org.govchain.anchor.spring.log.LogReader;
+import org.govchain.anchor.spring.log.LogStore;
 import org.govchain.testsupport.DevChain;
 import org.govchain.testsupport.PostgresServer;
 import org.springframework.boot.WebApplicationType;
@@ -86,20 +87,8 @@ public final class LogLoadBenchmark {
       "INSERT INTO bench_raw.entry (log_origin, event_type, subject, version, envelope, leaf_hash)"
           + " VALUES (?, ?, ?, ?, ?, ?)";
 
-  /** The statement {@code LogAppender} runs (copied from it, with JDBC parameters). */
-  private static final String STARTER_INSERT =
-      """
-      WITH inserted AS (
-        INSERT INTO govchain_log_entry
-          (log_origin, event_type, subject, version, envelope, leaf_hash)
-        VALUES (?, ?, ?, ?, ?, ?)
-        ON CONFLICT ON CONSTRAINT govchain_log_entry_event_once DO NOTHING
-        RETURNING id, log_origin, appended_at),
-      queued AS (
-        INSERT INTO govchain_log_unsequenced (entry_id, log_origin)
-        SELECT id, log_origin FROM inserted)
-      SELECT id, appended_at FROM inserted
-      """;
+  /** The statement {@code LogAppender} runs, with JDBC's positional parameters. */
+  private static final String STARTER_INSERT = LogStore.INSERT_ENTRY.replaceAll(":[A-Za-z]+", "?");
 
   private static final Duration DRAIN_DEADLINE = Duration.ofMinutes(2);
   private static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);

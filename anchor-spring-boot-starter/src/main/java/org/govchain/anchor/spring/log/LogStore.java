@@ -18,10 +18,13 @@ import reactor.core.publisher.Mono;
  * figures. Joins the caller's transaction when there is one; {@link #on} runs the same statements
  * on another connection (the sequencer's, which holds its lock).
  */
-final class LogStore {
+public final class LogStore {
 
-  /** A new entry and its place in the sequencer's queue; nothing if (subject, version) exists. */
-  static final String INSERT_ENTRY =
+  /**
+   * A new entry and its place in the sequencer's queue; nothing if (subject, version) exists.
+   * Public so that the log benchmark measures this very statement.
+   */
+  public static final String INSERT_ENTRY =
       """
       WITH inserted AS (
         INSERT INTO govchain_log_entry

@@ -11,13 +11,13 @@ import org.govchain.anchor.web.security.MissingJwtConfigurationException;
 import org.govchain.anchor.web.security.TokenValidation;
 import org.govchain.testsupport.PostgresServer;
 import org.govchain.testsupport.WithPostgres;
+import org.govchain.testsupport.service.Problems;
 import org.govchain.testsupport.tokens.TestIssuer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -144,16 +144,7 @@ class ServiceSecurityIT {
 
   private static WebTestClient.BodyContentSpec expectProblem(
       WebTestClient.ResponseSpec response, int status, String kind) {
-    return response
-        .expectStatus()
-        .isEqualTo(status)
-        .expectHeader()
-        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-        .expectBody()
-        .jsonPath("$.type")
-        .isEqualTo("https://govchain.example/problems/" + kind)
-        .jsonPath("$.status")
-        .isEqualTo(status)
+    return Problems.expectProblem(response, status, kind)
         .jsonPath("$.detail")
         .value(d -> assertThat((String) d).doesNotContain("Exception"));
   }

@@ -3,7 +3,8 @@ package org.govchain.anchor.spring.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-import org.govchain.anchor.web.problem.ProblemKind;
+import org.govchain.anchor.web.requestid.RequestIdWebFilter;
+import org.govchain.testsupport.service.Problems;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ByteArrayResource;
@@ -68,6 +69,7 @@ class UploadsTest {
     client =
         WebTestClient.bindToController(new Echo())
             .controllerAdvice(new ServiceProblemAdvice(2_000_000))
+            .webFilter(new RequestIdWebFilter())
             .httpMessageCodecs(
                 codecs ->
                     codecs.defaultCodecs().multipartReader(new MultipartHttpMessageReader(parts)))
@@ -191,15 +193,6 @@ class UploadsTest {
 
   private static WebTestClient.BodyContentSpec problem(
       WebTestClient.ResponseSpec answer, int status, String kind) {
-    return answer
-        .expectStatus()
-        .isEqualTo(status)
-        .expectHeader()
-        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-        .expectBody()
-        .jsonPath("$.type")
-        .isEqualTo(ProblemKind.TYPE_BASE + kind)
-        .jsonPath("$.status")
-        .isEqualTo(status);
+    return Problems.expectProblem(answer, status, kind);
   }
 }
