@@ -69,6 +69,7 @@ class SealKeepAliveIT {
                 Duration.ofSeconds(20))
             .run(REQUESTS, i -> mix.get(i % mix.size()));
 
+    System.out.println("SealKeepAliveIT: " + report); // the figures of the run, for the record
     assertThat(report.failed()).as(report.toString()).isEmpty();
     assertThat(report.slowerThan(Duration.ofSeconds(2))).as(report.toString()).isEmpty();
     // the connections were really reused: otherwise this test could not see the defect
