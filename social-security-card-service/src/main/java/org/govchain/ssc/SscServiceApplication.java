@@ -5,8 +5,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
- * The social security card service: citizens' electronic social security cards, their lifecycle
- * and QR codes under {@code /api/ssc} (DESIGN §5).
+ * The social security card service: citizens' electronic social security cards, their lifecycle and
+ * QR codes under {@code /api/ssc} (DESIGN §5).
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan

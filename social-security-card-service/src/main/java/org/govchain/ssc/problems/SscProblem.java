@@ -5,9 +5,9 @@ import org.springframework.http.HttpStatus;
 
 /**
  * The social security card service's own problem kinds; the common ones (malformed-request,
- * unauthorized, forbidden, invalid-request, conflict, …) are anchor-web's {@code CommonProblem}.
- * No problem's detail or members ever hold personal data in clear: ID numbers, names, phones and
- * bank accounts appear masked or not at all.
+ * unauthorized, forbidden, invalid-request, conflict, …) are anchor-web's {@code CommonProblem}. No
+ * problem's detail or members ever hold personal data in clear: ID numbers, names, phones and bank
+ * accounts appear masked or not at all.
  */
 public final class SscProblem {
 

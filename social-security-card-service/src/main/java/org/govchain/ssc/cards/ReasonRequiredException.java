@@ -1,0 +1,16 @@
+package org.govchain.ssc.cards;
+
+import java.util.Map;
+import org.govchain.anchor.web.problem.ProblemException;
+import org.govchain.ssc.problems.SscProblem;
+
+/** An action that must state why was asked without a reason (HTTP 422). */
+public final class ReasonRequiredException extends ProblemException {
+
+  public ReasonRequiredException(CardAction action) {
+    super(
+        SscProblem.REASON_REQUIRED,
+        action + " needs a reason",
+        Map.of("action", action.name(), "field", "reason"));
+  }
+}
