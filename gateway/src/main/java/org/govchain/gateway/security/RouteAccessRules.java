@@ -3,6 +3,7 @@ package org.govchain.gateway.security;
 import static org.govchain.anchor.web.security.Role.ACCOUNTING_CLERK;
 import static org.govchain.anchor.web.security.Role.ADMIN;
 import static org.govchain.anchor.web.security.Role.AUDITOR;
+import static org.govchain.anchor.web.security.Role.CARD_HOLDER;
 import static org.govchain.anchor.web.security.Role.SEAL_CLERK;
 import static org.govchain.anchor.web.security.Role.SERVICE_POINT;
 import static org.govchain.anchor.web.security.Role.SSC_CLERK;
@@ -52,7 +53,7 @@ final class RouteAccessRules {
         .pathMatchers(HttpMethod.GET, "/api/seal/log/**")
         .hasAnyRole(names(SEAL_CLERK, AUDITOR, ADMIN))
         .pathMatchers(HttpMethod.GET, "/api/ssc/log/**")
-        .hasAnyRole(names(SSC_CLERK, AUDITOR, ADMIN))
+        .hasAnyRole(names(SSC_CLERK, CARD_HOLDER, AUDITOR, ADMIN))
         .pathMatchers(HttpMethod.GET, "/api/accounting/log/**")
         .hasAnyRole(names(ACCOUNTING_CLERK, AUDITOR, ADMIN));
 
@@ -70,15 +71,41 @@ final class RouteAccessRules {
             "/api/seal/seals/{id}/signatures")
         .hasRole(SEAL_CLERK.claimValue());
 
-    // social security cards
+    // social security cards (the service's own table: SscSecurityConfiguration)
     rules
         .pathMatchers(HttpMethod.POST, "/api/ssc/qr-verifications")
-        .hasAnyRole(names(SERVICE_POINT, SSC_CLERK, ADMIN))
-        .pathMatchers(HttpMethod.POST, "/api/ssc/cards/search")
+        .hasRole(SERVICE_POINT.claimValue())
+        .pathMatchers(HttpMethod.GET, "/api/ssc/my-cards", "/api/ssc/cards/{id}/qr-codes/{token}.png")
+        .hasRole(CARD_HOLDER.claimValue())
+        .pathMatchers(
+            HttpMethod.POST, "/api/ssc/cards/{id}/activation", "/api/ssc/cards/{id}/qr-codes")
+        .hasRole(CARD_HOLDER.claimValue())
+        .pathMatchers(
+            HttpMethod.POST,
+            "/api/ssc/cards/{id}/temporary-loss",
+            "/api/ssc/cards/{id}/loss-lifting")
+        .hasAnyRole(names(CARD_HOLDER, SSC_CLERK))
+        .pathMatchers(
+            HttpMethod.GET,
+            "/api/ssc/cards/{id}",
+            "/api/ssc/cards/{id}/history",
+            "/api/ssc/cards/{id}/proof")
+        .hasAnyRole(names(SSC_CLERK, AUDITOR, ADMIN, CARD_HOLDER))
+        .pathMatchers(HttpMethod.GET, "/api/ssc/cards")
         .hasAnyRole(names(SSC_CLERK, AUDITOR, ADMIN))
-        .pathMatchers(HttpMethod.GET, "/api/ssc/**")
-        .hasAnyRole(names(SSC_CLERK, AUDITOR, ADMIN))
-        .pathMatchers(HttpMethod.POST, "/api/ssc/cards", "/api/ssc/cards/**")
+        .pathMatchers(
+            HttpMethod.POST, "/api/ssc/cards/search", "/api/ssc/cards/{id}/personal-data")
+        .hasAnyRole(names(SSC_CLERK, AUDITOR))
+        .pathMatchers(
+            HttpMethod.POST,
+            "/api/ssc/cards",
+            "/api/ssc/cards/{id}/activation-code",
+            "/api/ssc/cards/{id}/formal-loss",
+            "/api/ssc/cards/{id}/replacement",
+            "/api/ssc/cards/{id}/exchange",
+            "/api/ssc/cards/{id}/lock",
+            "/api/ssc/cards/{id}/unlock",
+            "/api/ssc/cards/{id}/cancellation")
         .hasRole(SSC_CLERK.claimValue());
 
     // accounting supervision

@@ -49,5 +49,9 @@ public final class SscProblem {
   public static final ProblemKind CARD_NOT_USABLE =
       ProblemKind.of(HttpStatus.CONFLICT, "card-not-usable", "The card cannot be used");
 
+  /** No usable QR code of the card with that token (used, expired or never issued). */
+  public static final ProblemKind UNKNOWN_QR_CODE =
+      ProblemKind.of(HttpStatus.NOT_FOUND, "unknown-qr-code", "Unknown QR code");
+
   private SscProblem() {}
 }
