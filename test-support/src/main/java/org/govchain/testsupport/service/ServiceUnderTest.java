@@ -84,19 +84,27 @@ public final class ServiceUnderTest implements AutoCloseable {
       TestClock clock,
       String trust,
       List<String> properties) {
-    List<String> args = new ArrayList<>();
+    // one argument per name, the later winning: Boot joins repeated --name= options with commas
+    java.util.Map<String, String> settings = new java.util.LinkedHashMap<>();
+    List<String> all = new ArrayList<>();
     if (trust != null) {
-      args.add("--" + trust);
+      all.add(trust);
     }
-    for (String p : database.springProperties()) {
-      args.add("--" + p);
+    all.addAll(List.of(database.springProperties()));
+    all.add("server.port=0");
+    all.add("spring.main.banner-mode=off");
+    all.add("govchain.log.sequencer.interval=100ms");
+    all.addAll(properties);
+    for (String p : all) {
+      int eq = p.indexOf('=');
+      if (eq <= 0) {
+        throw new IllegalArgumentException("a setting is name=value: " + p);
+      }
+      settings.remove(p.substring(0, eq));
+      settings.put(p.substring(0, eq), p.substring(eq + 1));
     }
-    args.add("--server.port=0");
-    args.add("--spring.main.banner-mode=off");
-    args.add("--govchain.log.sequencer.interval=100ms");
-    for (String p : properties) {
-      args.add("--" + p);
-    }
+    List<String> args = new ArrayList<>();
+    settings.forEach((name, value) -> args.add("--" + name + "=" + value));
     return new SpringApplicationBuilder(application)
         // before any bean is made, so the starter's default Clock steps aside
         .initializers(c -> c.getBeanFactory().registerSingleton("govchainClock", clock))
