@@ -49,8 +49,12 @@ final class SscApp implements AutoCloseable {
   final WebTestClient servicePoint;
   final WebTestClient anonymous;
 
-  private SscApp(ServiceUnderTest service) {
+  /** Where the instance keeps its development QR key. */
+  final Path dataDir;
+
+  private SscApp(ServiceUnderTest service, Path dataDir) {
     this.service = service;
+    this.dataDir = dataDir;
     this.clerk = service.client(CLERK, "ssc-clerk");
     this.auditor = service.client(AUDITOR, "auditor");
     this.holder = service.client(HOLDER, "card-holder");
@@ -60,17 +64,21 @@ final class SscApp implements AutoCloseable {
 
   /** The service on {@code db} with its own data directory; {@code extra} settings win. */
   static SscApp start(PostgresServer.Database db, String... extra) {
-    Path dataDir;
     try {
-      dataDir = Files.createTempDirectory("ssc-data");
+      return start(db, Files.createTempDirectory("ssc-data"), extra);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The service on {@code db} with {@code dataDir} (another instance's: the same QR key). */
+  static SscApp start(PostgresServer.Database db, Path dataDir, String... extra) {
     List<String> properties = new ArrayList<>();
     properties.add("govchain.ssc.data-dir=" + dataDir);
     properties.addAll(List.of(extra));
     return new SscApp(
-        ServiceUnderTest.start(SscServiceApplication.class, db, properties.toArray(String[]::new)));
+        ServiceUnderTest.start(SscServiceApplication.class, db, properties.toArray(String[]::new)),
+        dataDir);
   }
 
   /** A fresh valid citizen ID (Xinyu's Yushui district, a birth date in the 1980s). */
