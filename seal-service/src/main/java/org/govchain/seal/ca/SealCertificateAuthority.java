@@ -34,7 +34,7 @@ import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
-import org.govchain.seal.keys.BouncyCastle;
+import org.govchain.anchor.crypto.BouncyCastle;
 import org.govchain.seal.keys.SignatureAlgorithm;
 import org.govchain.seal.seals.ValidityPeriod;
 

@@ -15,6 +15,7 @@ import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import org.govchain.anchor.crypto.BouncyCastle;
 
 /**
  * Encrypts seal private keys at rest: AES-256-GCM over the PKCS#8 encoding, under a key-encryption

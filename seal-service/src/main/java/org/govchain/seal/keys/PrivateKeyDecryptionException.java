@@ -1,12 +1,10 @@
 package org.govchain.seal.keys;
 
-import java.util.Map;
 import java.util.UUID;
-import org.govchain.anchor.web.problem.CommonProblem;
-import org.govchain.anchor.web.problem.ProblemException;
+import org.govchain.anchor.web.problem.InternalProblemException;
 
 /** A stored private key that cannot be decrypted, with why and the values that show it. */
-public final class PrivateKeyDecryptionException extends ProblemException {
+public final class PrivateKeyDecryptionException extends InternalProblemException {
   /** Why decryption failed. */
   public enum Problem {
     /** The blob names another key-encryption key (expected/actual are KEK ids). */
@@ -25,7 +23,6 @@ public final class PrivateKeyDecryptionException extends ProblemException {
   public PrivateKeyDecryptionException(
       UUID sealId, Problem problem, String expected, String actual) {
     super(
-        CommonProblem.INTERNAL_ERROR,
         "cannot decrypt the private key of seal "
             + sealId
             + ": "
@@ -35,17 +32,11 @@ public final class PrivateKeyDecryptionException extends ProblemException {
             + ", was "
             + actual
             + ")",
-        Map.of());
+        "the seal's key cannot be used; the operators have been told");
     this.sealId = sealId;
     this.problem = problem;
     this.expected = expected;
     this.actual = actual;
-  }
-
-  /** The caller learns only that the key is unusable; the message (for the log) says why. */
-  @Override
-  public String detail() {
-    return "the seal's key cannot be used; the operators have been told";
   }
 
   public UUID sealId() {

@@ -14,6 +14,7 @@ import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
 import org.bouncycastle.asn1.x9.ECNamedCurveTable;
 import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.jcajce.provider.asymmetric.util.EC5Util;
+import org.govchain.anchor.crypto.BouncyCastle;
 
 /**
  * The signature algorithms a seal can have: ECDSA on P-256 with SHA-256 (default) or SM2 with SM3

@@ -32,7 +32,7 @@ import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
-import org.govchain.seal.keys.BouncyCastle;
+import org.govchain.anchor.crypto.BouncyCastle;
 
 /**
  * Builds detached CMS SignedData over a precomputed content digest, with the signed attributes

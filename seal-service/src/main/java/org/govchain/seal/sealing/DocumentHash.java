@@ -5,7 +5,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Objects;
-import org.govchain.seal.keys.BouncyCastle;
+import org.govchain.anchor.crypto.BouncyCastle;
 import org.govchain.seal.keys.SignatureAlgorithm;
 
 /**

@@ -17,7 +17,7 @@ import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x500.style.IETFUtils;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
-import org.govchain.seal.keys.BouncyCastle;
+import org.govchain.anchor.crypto.BouncyCastle;
 import org.govchain.seal.keys.SignatureAlgorithm;
 import org.govchain.seal.seals.SealType;
 import org.govchain.seal.testing.TestSeals;

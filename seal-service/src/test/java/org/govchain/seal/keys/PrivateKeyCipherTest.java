@@ -9,6 +9,7 @@ import java.security.SecureRandom;
 import java.security.Signature;
 import java.util.Arrays;
 import java.util.UUID;
+import org.govchain.anchor.crypto.BouncyCastle;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;

@@ -492,7 +492,7 @@ class SealApiIT {
       byte[] document = ("invoice " + algorithm).getBytes();
       String digest = algorithm.startsWith("SM2") ? "SM3" : "SHA-256";
       byte[] hash =
-          MessageDigest.getInstance(digest, org.govchain.seal.keys.BouncyCastle.PROVIDER)
+          MessageDigest.getInstance(digest, org.govchain.anchor.crypto.BouncyCastle.PROVIDER)
               .digest(document);
       Map<?, ?> sealing =
           app.client

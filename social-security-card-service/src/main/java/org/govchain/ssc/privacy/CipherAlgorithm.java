@@ -2,6 +2,7 @@ package org.govchain.ssc.privacy;
 
 import java.security.GeneralSecurityException;
 import javax.crypto.Cipher;
+import org.govchain.anchor.crypto.BouncyCastle;
 
 /**
  * The authenticated encryption a {@link PersonalDataCipher} uses, and the byte naming it in every

@@ -2,6 +2,7 @@ package org.govchain.ssc.privacy;
 
 import java.security.GeneralSecurityException;
 import javax.crypto.Mac;
+import org.govchain.anchor.crypto.BouncyCastle;
 
 /** The MAC a {@link KeyedHash} computes. */
 public enum HashAlgorithm {

@@ -1,14 +1,12 @@
 package org.govchain.ssc.privacy;
 
-import java.util.Map;
-import org.govchain.anchor.web.problem.CommonProblem;
-import org.govchain.anchor.web.problem.ProblemException;
+import org.govchain.anchor.web.problem.InternalProblemException;
 
 /**
  * Stored personal data that cannot be decrypted, with why and the values that show it; the message
  * (for the operators' log) names the key id and the failure, never the data or the context.
  */
-public final class PersonalDataUnreadableException extends ProblemException {
+public final class PersonalDataUnreadableException extends InternalProblemException {
   /** Why decryption failed. */
   public enum Problem {
     /** Not a value this cipher writes: too short for its header, nonce and tag, or a bad key id. */
@@ -42,7 +40,6 @@ public final class PersonalDataUnreadableException extends ProblemException {
   public PersonalDataUnreadableException(
       Problem problem, String keyId, String expected, String actual) {
     super(
-        CommonProblem.INTERNAL_ERROR,
         "cannot decrypt personal data"
             + (keyId == null ? "" : " sealed under key " + keyId)
             + ": "
@@ -52,17 +49,11 @@ public final class PersonalDataUnreadableException extends ProblemException {
             + ", was "
             + actual
             + ")",
-        Map.of());
+        "the stored personal data cannot be read; the operators have been told");
     this.problem = problem;
     this.keyId = keyId;
     this.expected = expected;
     this.actual = actual;
-  }
-
-  /** The caller learns only that the record is unreadable; the message (for the log) says why. */
-  @Override
-  public String detail() {
-    return "the stored personal data cannot be read; the operators have been told";
   }
 
   public Problem problem() {

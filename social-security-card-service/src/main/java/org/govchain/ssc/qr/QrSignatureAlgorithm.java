@@ -22,6 +22,7 @@ import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 import org.bouncycastle.crypto.signers.PlainDSAEncoding;
 import org.bouncycastle.crypto.signers.StandardDSAEncoding;
+import org.govchain.anchor.crypto.BouncyCastle;
 
 /**
  * The signature algorithms of a QR payload, each with its one-byte code on the wire. Both give

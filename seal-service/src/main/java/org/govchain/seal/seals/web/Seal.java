@@ -12,7 +12,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import org.govchain.seal.keys.BouncyCastle;
+import org.govchain.anchor.crypto.BouncyCastle;
 import org.govchain.seal.keys.SignatureAlgorithm;
 import org.govchain.seal.seals.SealLifecycle;
 import org.govchain.seal.seals.SealStatus;

@@ -9,9 +9,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import java.net.URI;
 import java.security.Principal;
 import java.util.UUID;
+import org.govchain.anchor.spring.idempotency.StoredResponse;
 import org.govchain.anchor.spring.log.LogReader;
 import org.govchain.anchor.spring.web.ProofResponses;
 import org.govchain.anchor.web.paging.Page;
@@ -69,12 +69,7 @@ class SealResource {
       @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
       @Parameter(hidden = true) Principal caller) {
     return Mono.defer(() -> service.create(request, caller.getName(), idempotencyKey))
-        .map(
-            r ->
-                ResponseEntity.status(r.status())
-                    .location(URI.create(r.location()))
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .body(r.body()));
+        .map(StoredResponse::toResponseEntity);
   }
 
   @Operation(

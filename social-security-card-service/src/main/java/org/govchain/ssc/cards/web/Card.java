@@ -59,40 +59,42 @@ record Card(
 
   /** The card in another status, with the reason for it (same version: see {@link #next}). */
   Card withStatus(CardStatus next, String reason, Instant at) {
-    return new Card(
-        id,
-        cardNumber,
-        identificationCode,
-        specVersion,
-        issuingRegion,
+    return copy(
         next,
-        issueDate,
-        expiryDate,
-        idNumberHash,
-        idNumberEnc,
-        nameEnc,
-        phoneEnc,
-        bankName,
-        bankAccountEnc,
         holderSubject,
-        replaces,
         replacedBy,
         reason,
         next == status ? statusChangedAt : at,
         version,
-        createdAt,
         updatedAt);
   }
 
   /** The card bound to a holder's account and/or linked to its successor (same version). */
   Card withLinks(String holder, UUID successor) {
+    return copy(status, holder, successor, statusReason, statusChangedAt, version, updatedAt);
+  }
+
+  /** The card as written by its next event: one version on, changed at {@code at}. */
+  Card next(Instant at) {
+    return copy(status, holderSubject, replacedBy, statusReason, statusChangedAt, version + 1, at);
+  }
+
+  /** The card with its changeable columns (those CardRepository.update writes) replaced. */
+  private Card copy(
+      CardStatus newStatus,
+      String holder,
+      UUID successor,
+      String reason,
+      Instant changedAt,
+      long newVersion,
+      Instant newUpdatedAt) {
     return new Card(
         id,
         cardNumber,
         identificationCode,
         specVersion,
         issuingRegion,
-        status,
+        newStatus,
         issueDate,
         expiryDate,
         idNumberHash,
@@ -104,38 +106,11 @@ record Card(
         holder,
         replaces,
         successor,
-        statusReason,
-        statusChangedAt,
-        version,
+        reason,
+        changedAt,
+        newVersion,
         createdAt,
-        updatedAt);
-  }
-
-  /** The card as written by its next event: one version on, changed at {@code at}. */
-  Card next(Instant at) {
-    return new Card(
-        id,
-        cardNumber,
-        identificationCode,
-        specVersion,
-        issuingRegion,
-        status,
-        issueDate,
-        expiryDate,
-        idNumberHash,
-        idNumberEnc,
-        nameEnc,
-        phoneEnc,
-        bankName,
-        bankAccountEnc,
-        holderSubject,
-        replaces,
-        replacedBy,
-        statusReason,
-        statusChangedAt,
-        version + 1,
-        createdAt,
-        at);
+        newUpdatedAt);
   }
 
   @Override

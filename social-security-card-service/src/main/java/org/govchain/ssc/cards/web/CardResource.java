@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.govchain.anchor.spring.idempotency.StoredResponse;
 import org.govchain.anchor.spring.log.LogReader;
 import org.govchain.anchor.spring.web.ProofResponses;
 import org.govchain.anchor.web.paging.Page;
@@ -71,12 +72,7 @@ class CardResource {
       @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
       @Parameter(hidden = true) Authentication caller) {
     return Mono.defer(() -> service.issue(request, actor(caller), idempotencyKey))
-        .map(
-            r ->
-                ResponseEntity.status(r.status())
-                    .location(URI.create(r.location()))
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .body(r.body()));
+        .map(StoredResponse::toResponseEntity);
   }
 
   @Operation(summary = "List cards", description = "Newest first, masked; filter by status, region")
