@@ -1,97 +1,123 @@
 package org.govchain.ssc.citizen;
 
-import java.util.Map;
-import org.govchain.anchor.web.problem.ProblemException;
-import org.govchain.ssc.problems.SscProblem;
+import java.util.Locale;
 
 /**
- * A social security card number as this service issues it: 9 characters, a series letter ({@code
- * A}–{@code Z}), a 7-digit serial and a check digit, e.g. {@code X00000014} (serial 1).
+ * A social security card number as the card systems issue it, e.g. {@code X00000014}: an issuing
+ * series letter {@code A-Z}, a 7-digit serial {@code 0000001..9999999} and a check digit.
  *
- * <p>The check digit is ISO 7064 MOD 11-10 over the letter's two-digit value ({@code A} = 10 …
- * {@code Z} = 35) followed by the serial's 7 digits; it catches every single wrong digit and about
- * 98% of swaps of two adjacent digits (CardNumberTest measures it). The serials come from a
- * database sequence and are never reused.
+ * <p>The check digit is ISO 7064 MOD 11-10 over nine digits: the letter's value as two digits
+ * ({@code A}=10 … {@code Z}=35), then the seven serial digits. Starting with {@code P = 10}, each
+ * digit {@code d} gives {@code S = (P + d) mod 10} (10 if that is 0) and {@code P = 2S mod 11}; the
+ * check digit is {@code (11 - P) mod 10}.
+ *
+ * <p>What the check catches: every single wrong digit in the serial or the check digit; every swap
+ * of two adjacent digits except some swaps of neighbouring values (differing by 1, or 0 and 9): at
+ * each position exactly one such pair goes unnoticed, which one depending on the digits before it.
+ * A wrong series letter is caught when its value shares a digit with the right one's; letters whose
+ * values differ in both digits may give the same check digit ({@code A} and {@code S}; {@code E},
+ * {@code M} and {@code U}; …).
+ *
+ * <p>Input that does not have this format is never repeated in a problem: it may be another value,
+ * such as an ID number, typed into the wrong field.
  */
 public record CardNumber(String value) {
 
+  public static final int LENGTH = 9;
+  public static final long MAX_SERIAL = 9_999_999;
+
+  /**
+   * @throws InvalidCardNumberException if {@code value} is not a card number
+   */
   public CardNumber {
-    String problem = problem(value);
-    if (problem != null) {
-      throw invalid(problem);
-    }
+    validate(value);
   }
 
-  /** The number of series {@code series} and serial {@code serial} (1..9999999). */
+  /**
+   * The card number of {@code serial} in {@code series}, its check digit computed.
+   *
+   * @throws IllegalArgumentException if {@code series} is not {@code A-Z} or {@code serial} is not
+   *     {@code 1..9999999}
+   */
   public static CardNumber of(char series, long serial) {
-    if (series < 'A' || series > 'Z') {
-      throw new IllegalArgumentException("the series is a letter A-Z: " + series);
+    if (!Ascii.isUpperLetter(series)) {
+      throw new IllegalArgumentException("series must be a letter A-Z, was '" + series + "'");
     }
-    if (serial < 1 || serial > 9_999_999) {
-      throw new IllegalArgumentException("the serial must be 1..9999999: " + serial);
+    if (serial < 1 || serial > MAX_SERIAL) {
+      throw new IllegalArgumentException("serial must be 1.." + MAX_SERIAL + ", was " + serial);
     }
-    String body = series + String.format("%07d", serial);
-    return new CardNumber(body + checkDigit(body));
+    String first8 = series + String.format(Locale.ROOT, "%07d", serial);
+    return new CardNumber(first8 + checkDigit(first8));
   }
 
-  /** A number as typed (surrounding whitespace removed, the letter upper-cased). */
+  /**
+   * Parses a card number as typed (surrounding whitespace removed, the letter upper-cased).
+   *
+   * @throws InvalidCardNumberException with reason {@code format} or {@code check-digit}
+   */
   public static CardNumber parse(String text) {
-    String value = text == null ? "" : text.strip().toUpperCase(java.util.Locale.ROOT);
-    if (value.length() > 32) {
-      throw invalid("must be 9 characters");
+    if (text == null) {
+      throw InvalidCardNumberException.format("is missing");
     }
-    return new CardNumber(value);
+    return new CardNumber(Ascii.toUpperCase(text.strip()));
   }
 
-  /** The MOD 11-10 check digit of a series letter and its 7-digit serial. */
-  public static char checkDigit(String letterAndSerial) {
-    String digits = (letterAndSerial.charAt(0) - 'A' + 10) + letterAndSerial.substring(1);
-    int product = 10;
-    for (int i = 0; i < digits.length(); i++) {
-      int sum = (product + (digits.charAt(i) - '0')) % 10;
-      if (sum == 0) {
-        sum = 10;
-      }
-      product = (2 * sum) % 11;
-    }
-    return (char) ('0' + (11 - product) % 10);
+  /**
+   * The check digit for the series letter and the serial.
+   *
+   * <p>Precondition: {@code first8} has at least 8 characters, an upper-case letter {@code A-Z}
+   * then 7 ASCII digits.
+   */
+  public static char checkDigit(CharSequence first8) {
+    int letterValue = first8.charAt(0) - 'A' + 10; // two digits, 10..35
+    return mod11x10(letterValue + first8.subSequence(1, LENGTH - 1).toString());
   }
 
+  /** The issuing series letter. */
   public char series() {
     return value.charAt(0);
   }
 
   public long serial() {
-    return Long.parseLong(value.substring(1, 8));
-  }
-
-  private static String problem(String value) {
-    if (value == null || value.length() != 9) {
-      return "must be 9 characters";
-    }
-    if (value.charAt(0) < 'A' || value.charAt(0) > 'Z') {
-      return "must start with a letter A-Z";
-    }
-    for (int i = 1; i < 9; i++) {
-      if (value.charAt(i) < '0' || value.charAt(i) > '9') {
-        return "characters 2-9 must be digits";
-      }
-    }
-    if (value.charAt(8) != checkDigit(value.substring(0, 8))) {
-      return "the check digit does not match";
-    }
-    return null;
-  }
-
-  private static ProblemException invalid(String problem) {
-    return new ProblemException(
-        SscProblem.INVALID_CARD_NUMBER,
-        "invalid card number: " + problem,
-        Map.of("errors", java.util.List.of(ProblemException.FieldError.of("cardNumber", problem))));
+    return Long.parseLong(value, 1, LENGTH - 1, 10);
   }
 
   @Override
   public String toString() {
     return value;
+  }
+
+  /** The ISO 7064 MOD 11-10 check digit of a string of ASCII digits. */
+  static char mod11x10(CharSequence digits) {
+    int p = 10;
+    for (int i = 0; i < digits.length(); i++) {
+      int s = (p + digits.charAt(i) - '0') % 10;
+      p = (s == 0 ? 10 : s) * 2 % 11;
+    }
+    return (char) ('0' + (11 - p) % 10);
+  }
+
+  private static void validate(String value) {
+    if (value == null) {
+      throw InvalidCardNumberException.format("is missing");
+    }
+    if (value.length() != LENGTH) {
+      throw InvalidCardNumberException.format(
+          "must have " + LENGTH + " characters, has " + value.length());
+    }
+    if (!Ascii.isUpperLetter(value.charAt(0))) {
+      throw InvalidCardNumberException.format("character 1 must be a letter A-Z");
+    }
+    for (int i = 1; i < LENGTH; i++) {
+      if (!Ascii.isDigit(value.charAt(i))) {
+        throw InvalidCardNumberException.format("character " + (i + 1) + " must be a digit (0-9)");
+      }
+    }
+    if (value.startsWith("0000000", 1)) {
+      throw InvalidCardNumberException.format("the serial must not be 0000000");
+    }
+    if (checkDigit(value) != value.charAt(LENGTH - 1)) {
+      throw InvalidCardNumberException.checkDigit(value);
+    }
   }
 }
