@@ -83,6 +83,9 @@ final class Banner {
     if (seal && entry != null) {
       walkthrough(b, settings, started, entry);
     }
+    if (started.applications().contains(Application.SSC) && entry != null && auth) {
+      cardWalkthrough(b, settings, started, entry);
+    }
     b.append("Press Ctrl-C to stop everything. The data stays in ")
         .append(home.dir())
         .append(" for the next start; delete that directory to start afresh.\n");
@@ -130,6 +133,77 @@ final class Banner {
         .append(settings.rpcUrl())
         .append(" --log-key '")
         .append(logKey)
+        .append("'\n\n");
+  }
+
+  private static void cardWalkthrough(
+      StringBuilder b, Settings settings, Suite.Started started, String entry) {
+    String api = entry + "/api/ssc";
+    String verify = settings.repoFile("verifier-cli/target/govchain-verify.jar").toString();
+    String token = settings.issuer() + "/oauth2/token";
+    String field = " | sed -E 's/.*\"%s\":\"([^\"]+)\".*/\\1/')";
+    b.append(
+            "Walkthrough: a social security card issued, activated by its holder, shown as a QR"
+                + " code, verified at a service point, and its proof on chain\n")
+        .append("  S='")
+        .append(started.samples().issueCardRequest().getParent())
+        .append("'\n");
+    for (String role : new String[] {"ssc-clerk", "card-holder", "service-point"}) {
+      String variable = role.replace('-', '_').toUpperCase(java.util.Locale.ROOT);
+      b.append("  ")
+          .append(variable)
+          .append("=$(curl -s -u ")
+          .append(role)
+          .append(':')
+          .append(role)
+          .append("-dev-secret -d grant_type=client_credentials ")
+          .append(token)
+          .append(String.format(field, "access_token"))
+          .append('\n');
+    }
+    b.append("  # a clerk issues a card (sealed; a fresh sample citizen at every start)\n")
+        .append(
+            "  CARD=$(curl -s -H \"Authorization: Bearer $SSC_CLERK\" -H 'Content-Type: application/json' \\\n")
+        .append("    --data @\"$S/issue-card.json\" ")
+        .append(api)
+        .append("/cards | sed -E 's/^\\{\"id\":\"([^\"]+)\".*/\\1/'); echo \"$CARD\"\n")
+        .append(
+            "  # the clerk hands over a one-time activation code; the holder activates the card\n")
+        .append("  CODE=$(curl -s -X POST -H \"Authorization: Bearer $SSC_CLERK\" ")
+        .append(api)
+        .append("/cards/$CARD/activation-code")
+        .append(String.format(field, "activationCode"))
+        .append('\n')
+        .append(
+            "  curl -s -H \"Authorization: Bearer $CARD_HOLDER\" -H 'Content-Type: application/json' \\\n")
+        .append("    -d \"{\\\"activationCode\\\":\\\"$CODE\\\"}\" ")
+        .append(api)
+        .append("/cards/$CARD/activation; echo\n")
+        .append(
+            "  # the holder's app asks for a QR code (60 s, single use); a hospital verifies it\n")
+        .append("  QR=$(curl -s -X POST -H \"Authorization: Bearer $CARD_HOLDER\" ")
+        .append(api)
+        .append("/cards/$CARD/qr-codes")
+        .append(String.format(field, "payload"))
+        .append('\n')
+        .append(
+            "  curl -s -H \"Authorization: Bearer $SERVICE_POINT\" -H 'Content-Type: application/json' \\\n")
+        .append("    -d \"{\\\"payload\\\":\\\"$QR\\\",\\\"businessType\\\":\\\"01\\\"}\" ")
+        .append(api)
+        .append("/qr-verifications; echo\n")
+        .append("  # the card's proof bundle, once anchored, checked against the chain\n")
+        .append(
+            "  until curl -sf -H \"Authorization: Bearer $SSC_CLERK\" -o \"$S/card-proof.json\" \\\n")
+        .append("    ")
+        .append(api)
+        .append("/cards/$CARD/proof; do sleep 2; done\n")
+        .append("  java -jar '")
+        .append(verify)
+        .append("' verify \"$S/card-proof.json\" \\\n")
+        .append("    --rpc ")
+        .append(settings.rpcUrl())
+        .append(" --log-key '")
+        .append(started.verifierKeys().get(Application.SSC))
         .append("'\n\n");
   }
 

@@ -53,6 +53,10 @@ final class Samples {
     return dir.resolve("create-seal.json");
   }
 
+  Path issueCardRequest() {
+    return dir.resolve("issue-card.json");
+  }
+
   /** Writes (or rewrites) the sample files; the request's validity starts now. */
   void write(Instant now) throws IOException {
     Files.createDirectories(dir);
@@ -69,6 +73,35 @@ final class Samples {
     body.put("validUntil", from.plus(3 * 365, ChronoUnit.DAYS).toString());
     body.put("imagePng", Base64.getEncoder().encodeToString(png));
     Files.write(createSealRequest(), Jcs.serialize(body));
+    Map<String, Object> card = new LinkedHashMap<>();
+    card.put("name", "张示例");
+    card.put("idNumber", sampleCitizenId(now));
+    card.put("issuingRegion", "360502");
+    card.put("phone", "13800000000");
+    Files.write(issueCardRequest(), Jcs.serialize(card));
+  }
+
+  /**
+   * A made-up citizen ID (GB 11643) for the sample card, different at every start (one card in
+   * force per person): Xinyu's Yushui district, a birth date and sequence from the start time, and
+   * the MOD 11-2 check character. Sample data only; the service's CitizenId validates.
+   */
+  static String sampleCitizenId(Instant now) {
+    long seconds = now.getEpochSecond();
+    java.time.LocalDate birth = java.time.LocalDate.of(1970, 1, 1).plusDays(seconds % 18_000);
+    String first17 =
+        String.format(
+            "360502%04d%02d%02d%03d",
+            birth.getYear(),
+            birth.getMonthValue(),
+            birth.getDayOfMonth(),
+            (seconds / 18_000) % 1000);
+    int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+    int sum = 0;
+    for (int i = 0; i < 17; i++) {
+      sum += (first17.charAt(i) - '0') * weights[i];
+    }
+    return first17 + "10X98765432".charAt(sum % 11);
   }
 
   /** A red round seal: ring, inner ring and a five-pointed star, on a transparent background. */
