@@ -117,6 +117,53 @@ final class Suite implements AutoCloseable {
     return AppProcess.start("seal-service", jar("seal-service"), sealPort, sealEnv, sealArgs);
   }
 
+  /** A card service process with its own log (origin, signer, registered submitter). */
+  record CardService(AppProcess process, String origin, NoteVerifier logKey)
+      implements AutoCloseable {
+    @Override
+    public void close() {
+      process.close();
+    }
+  }
+
+  /**
+   * Starts the social security card service on {@code db}, anchoring its own log on the suite's
+   * registry, trusting the auth server's tokens. The caller closes it.
+   */
+  CardService startCardService(PostgresServer.Database db) {
+    String cardOrigin = "ssc-" + UUID.randomUUID() + ".govchain.example";
+    Credentials submitter = chain.newFundedAccount();
+    await(registry.registerSubmitter(LogId.of(cardOrigin), submitter.getAddress()));
+    NoteSigner signer = NoteSigner.generate(cardOrigin);
+    List<String> args = new ArrayList<>();
+    for (String p : db.springProperties()) {
+      args.add("--" + p);
+    }
+    args.addAll(
+        List.of(
+            "--spring.main.banner-mode=off",
+            "--govchain.ssc.data-dir=" + work.resolve("ssc-data"),
+            "--govchain.log.origin=" + cardOrigin,
+            "--govchain.log.sequencer.interval=100ms",
+            "--govchain.anchor.enabled=true",
+            "--govchain.anchor.rpc-url=" + chain.rpcUrl(),
+            "--govchain.anchor.chain-id=" + chain.chainId(),
+            "--govchain.anchor.registry-address=" + registry.address(),
+            "--govchain.anchor.interval=1s",
+            "--govchain.anchor.check-interval=200ms"));
+    Map<String, String> env = new HashMap<>(jwtEnv());
+    env.put(
+        "GOVCHAIN_ANCHOR_SUBMITTER_KEY",
+        Numeric.toHexStringWithPrefixZeroPadded(submitter.getEcKeyPair().getPrivateKey(), 64));
+    env.put("GOVCHAIN_LOG_SIGNER_KEY", signer.signerKey());
+    int port = FreePorts.next();
+    env.put("SSC_PORT", Integer.toString(port));
+    AppProcess process =
+        AppProcess.start(
+            "social-security-card-service", jar("social-security-card-service"), port, env, args);
+    return new CardService(process, cardOrigin, NoteVerifier.fromVerifierKey(signer.verifierKey()));
+  }
+
   /** Starts the suite (chain and database come from test-support). */
   static Suite start(DevChain chain, PostgresServer.Database db) {
     return new Suite(chain, db);

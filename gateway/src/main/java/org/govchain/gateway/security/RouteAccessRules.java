@@ -75,7 +75,8 @@ final class RouteAccessRules {
     rules
         .pathMatchers(HttpMethod.POST, "/api/ssc/qr-verifications")
         .hasRole(SERVICE_POINT.claimValue())
-        .pathMatchers(HttpMethod.GET, "/api/ssc/my-cards", "/api/ssc/cards/{id}/qr-codes/{token}.png")
+        .pathMatchers(
+            HttpMethod.GET, "/api/ssc/my-cards", "/api/ssc/cards/{id}/qr-codes/{token}.png")
         .hasRole(CARD_HOLDER.claimValue())
         .pathMatchers(
             HttpMethod.POST, "/api/ssc/cards/{id}/activation", "/api/ssc/cards/{id}/qr-codes")
@@ -93,8 +94,7 @@ final class RouteAccessRules {
         .hasAnyRole(names(SSC_CLERK, AUDITOR, ADMIN, CARD_HOLDER))
         .pathMatchers(HttpMethod.GET, "/api/ssc/cards")
         .hasAnyRole(names(SSC_CLERK, AUDITOR, ADMIN))
-        .pathMatchers(
-            HttpMethod.POST, "/api/ssc/cards/search", "/api/ssc/cards/{id}/personal-data")
+        .pathMatchers(HttpMethod.POST, "/api/ssc/cards/search", "/api/ssc/cards/{id}/personal-data")
         .hasAnyRole(names(SSC_CLERK, AUDITOR))
         .pathMatchers(
             HttpMethod.POST,
