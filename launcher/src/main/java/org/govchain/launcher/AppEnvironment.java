@@ -106,6 +106,12 @@ final class AppEnvironment {
     if (app == Application.SEAL) {
       env.put("GOVCHAIN_SEAL_KEK", keys.aesKey("seal-kek"));
     }
+    if (app == Application.SSC) {
+      // citizens' data under keys of this installation, not the published development keys
+      env.put("GOVCHAIN_SSC_DATA_KEYS", "local-1=" + keys.aesKey("ssc-data-key"));
+      env.put("GOVCHAIN_SSC_DATA_KEY_ID", "local-1");
+      env.put("GOVCHAIN_SSC_HASH_KEY", keys.aesKey("ssc-hash-key"));
+    }
     env.put("GOVCHAIN_LOG_ORIGIN", service.origin());
     env.put("GOVCHAIN_LOG_SIGNER_KEY", signers.get(app).signerKey());
     env.put("GOVCHAIN_ANCHOR_ENABLED", "true");
