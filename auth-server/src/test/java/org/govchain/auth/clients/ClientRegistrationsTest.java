@@ -30,7 +30,13 @@ class ClientRegistrationsTest {
     assertThat(clients)
         .extracting(RegisteredClient::getClientId)
         .containsExactly(
-            "seal-clerk", "ssc-clerk", "accounting-clerk", "auditor", "service-point", "admin");
+            "seal-clerk",
+            "ssc-clerk",
+            "accounting-clerk",
+            "auditor",
+            "service-point",
+            "admin",
+            "card-holder");
     for (RegisteredClient client : clients) {
       assertThat(client.getClientSecret()).startsWith("{bcrypt}");
       assertThat(encoder.matches(client.getClientId() + "-dev-secret", client.getClientSecret()))
@@ -121,7 +127,8 @@ class ClientRegistrationsTest {
             "accounting-clerk-user",
             "auditor-user",
             "service-point-user",
-            "admin-user");
+            "admin-user",
+            "card-holder-user");
     UserDetails auditor = users.get(3);
     assertThat(encoder.matches("auditor-dev-password", auditor.getPassword())).isTrue();
     assertThat(auditor.getAuthorities())

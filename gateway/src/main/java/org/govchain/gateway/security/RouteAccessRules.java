@@ -90,7 +90,8 @@ final class RouteAccessRules {
             HttpMethod.GET,
             "/api/ssc/cards/{id}",
             "/api/ssc/cards/{id}/history",
-            "/api/ssc/cards/{id}/proof")
+            "/api/ssc/cards/{id}/proof",
+            "/api/ssc/cards/{id}/history/{version}/proof")
         .hasAnyRole(names(SSC_CLERK, AUDITOR, ADMIN, CARD_HOLDER))
         .pathMatchers(HttpMethod.GET, "/api/ssc/cards")
         .hasAnyRole(names(SSC_CLERK, AUDITOR, ADMIN))

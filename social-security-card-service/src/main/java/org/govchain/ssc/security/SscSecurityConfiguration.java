@@ -59,7 +59,8 @@ public class SscSecurityConfiguration {
                     HttpMethod.GET,
                     "/api/ssc/cards/{id}",
                     "/api/ssc/cards/{id}/history",
-                    "/api/ssc/cards/{id}/proof")
+                    "/api/ssc/cards/{id}/proof",
+                    "/api/ssc/cards/{id}/history/{version}/proof")
                 .hasAnyRole(CLERK, AUDITOR, ADMIN, HOLDER)
                 .pathMatchers(HttpMethod.GET, "/api/ssc/cards")
                 .hasAnyRole(CLERK, AUDITOR, ADMIN)

@@ -100,6 +100,10 @@ class SscProofIT {
       String activatedJson = new String(activated.leafData(), StandardCharsets.UTF_8);
       // the holder's account appears only as holder:<keyed hash>
       assertThat(activatedJson).contains("\"actor\":\"holder:").doesNotContain(SscApp.HOLDER);
+      // every event keeps its own proof: the issue event, by its version in the history
+      ProofBundle first = awaitProof(app.holder, "/api/ssc/cards/" + card + "/history/1/proof");
+      assertThat(verifier.verify(first, 1, reader.verifier()).verdict()).isEqualTo(Verdict.VALID);
+      assertThat(new String(first.leafData(), StandardCharsets.UTF_8)).contains("ssc.card.issued");
     }
   }
 

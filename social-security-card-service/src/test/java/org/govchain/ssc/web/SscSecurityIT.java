@@ -65,6 +65,7 @@ class SscSecurityIT extends SecurityContract {
         Route.of(GET, card, CLERK, AUDITOR, ADMIN, HOLDER),
         Route.of(GET, card + "/history", CLERK, AUDITOR, ADMIN, HOLDER),
         Route.of(GET, card + "/proof", CLERK, AUDITOR, ADMIN, HOLDER),
+        Route.of(GET, card + "/history/1/proof", CLERK, AUDITOR, ADMIN, HOLDER),
         Route.of(GET, "/api/ssc/my-cards", HOLDER),
         Route.of(POST, "/api/ssc/cards", CLERK),
         Route.of(POST, "/api/ssc/cards/search", CLERK, AUDITOR),

@@ -18,12 +18,17 @@ public final class ProofResponses {
 
   /** The proof of {@code subject}'s latest event. */
   public static Mono<ResponseEntity<byte[]>> latest(LogReader reader, String subject) {
-    return reader
-        .bundleForLatestEvent(subject)
-        .map(
-            bundle ->
-                ResponseEntity.ok()
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .body(ProofBundleJson.write(bundle)));
+    return reader.bundleForLatestEvent(subject).map(ProofResponses::answer);
+  }
+
+  /** The proof of {@code subject}'s event at {@code version} (a record's history, one by one). */
+  public static Mono<ResponseEntity<byte[]>> of(LogReader reader, String subject, long version) {
+    return reader.bundleForEvent(subject, version).map(ProofResponses::answer);
+  }
+
+  private static ResponseEntity<byte[]> answer(org.govchain.anchor.bundle.ProofBundle bundle) {
+    return ResponseEntity.ok()
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(ProofBundleJson.write(bundle));
   }
 }

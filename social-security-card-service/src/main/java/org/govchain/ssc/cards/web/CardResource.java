@@ -135,6 +135,24 @@ class CardResource {
   }
 
   @Operation(
+      summary = "The proof bundle of one of a card's events",
+      description = "By the event's version, as the card's history lists them.",
+      responses = {
+        @ApiResponse(responseCode = "200", description = "the proof bundle"),
+        @ApiResponse(responseCode = "404", description = "unknown-card, unknown-entry"),
+        @ApiResponse(responseCode = "409", description = "not-anchored-yet (with Retry-After)")
+      })
+  @GetMapping("/cards/{id}/history/{version}/proof")
+  Mono<ResponseEntity<byte[]>> eventProof(
+      @PathVariable UUID id,
+      @PathVariable @Min(1) long version,
+      @Parameter(hidden = true) Authentication caller) {
+    return service
+        .visible(id, actor(caller))
+        .flatMap(card -> ProofResponses.of(logReader, id.toString(), version));
+  }
+
+  @Operation(
       summary = "A one-time activation code for a sealed card",
       description = "Any earlier code is void. The clerk hands it over with the card.")
   @PostMapping("/cards/{id}/activation-code")
