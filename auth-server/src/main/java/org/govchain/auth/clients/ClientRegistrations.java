@@ -25,6 +25,9 @@ public final class ClientRegistrations {
   /** The client setting holding a client's roles (a {@code List<String>} of claim values). */
   public static final String ROLES_SETTING = "govchain.roles";
 
+  /** The client setting holding the unit its tokens are bound to (empty for none). */
+  public static final String UNIT_SETTING = "govchain.unit";
+
   /** Suffix of each demo client's published secret: {@code seal-clerk-dev-secret}. */
   public static final String DEMO_SECRET_SUFFIX = "-dev-secret";
 
@@ -39,13 +42,14 @@ public final class ClientRegistrations {
             .build();
     List<RegisteredClient> clients = new ArrayList<>();
     if (props.demo().enabled()) {
-      for (Role role : DemoRoles.all()) {
-        String secret = DemoSecrets.hash(role.claimValue() + DEMO_SECRET_SUFFIX);
-        clients.add(confidential(role.claimValue(), secret, List.of(role), tokens));
+      for (DemoAccounts.Account demo : DemoAccounts.all(props.demo())) {
+        String secret = DemoSecrets.hash(demo.name() + DEMO_SECRET_SUFFIX);
+        clients.add(confidential(demo.name(), secret, List.of(demo.role()), demo.unit(), tokens));
       }
     }
     for (AuthServerProperties.Client client : props.clients()) {
-      clients.add(confidential(client.id(), client.secret(), client.roles(), tokens));
+      clients.add(
+          confidential(client.id(), client.secret(), client.roles(), client.unit(), tokens));
     }
     if (props.web().enabled()) {
       clients.add(web(props.web(), tokens));
@@ -61,7 +65,7 @@ public final class ClientRegistrations {
   }
 
   private static RegisteredClient confidential(
-      String id, String encodedSecret, List<Role> roles, TokenSettings tokens) {
+      String id, String encodedSecret, List<Role> roles, String unit, TokenSettings tokens) {
     return RegisteredClient.withId(
             UUID.nameUUIDFromBytes(id.getBytes(StandardCharsets.UTF_8)).toString())
         .clientId(id)
@@ -73,6 +77,7 @@ public final class ClientRegistrations {
         .clientSettings(
             ClientSettings.builder()
                 .setting(ROLES_SETTING, roles.stream().map(Role::claimValue).toList())
+                .setting(UNIT_SETTING, unit)
                 .build())
         .build();
   }

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import org.govchain.anchor.web.security.Role;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
@@ -46,6 +47,19 @@ public record AuthServerProperties(
   /** A password hash with its encoder id in braces, as Spring's delegating encoder stores it. */
   static final String ENCODED = "^\\{[A-Za-z0-9@.-]+\\}.+$";
 
+  /**
+   * The unit the demo accounting clerks keep books for: the unified social credit code of a
+   * fictional prefecture finance bureau (机关, region 513200), with valid check characters.
+   */
+  public static final String DEMO_ACCOUNTING_UNIT = "115132000088000108";
+
+  /** A unified social credit code's form (its check characters are the accounting service's). */
+  static final String UNIT_CODE = "^([0-9A-HJ-NPQRTUWXY]{18})?$";
+
+  static final String UNIT_MESSAGE =
+      "must be empty or a unified social credit code (18 characters, digits and capitals without"
+          + " I, O, S, V, Z)";
+
   static final String ENCODED_MESSAGE =
       "must be a hash with its encoder id, e.g. {bcrypt}$2a$10$..., never the secret itself";
 
@@ -77,7 +91,19 @@ public record AuthServerProperties(
    *
    * @param enabled whether they are registered; the {@code prod} profile refuses {@code true}
    */
-  public record Demo(@DefaultValue("true") boolean enabled) {}
+  public record Demo(
+      @DefaultValue("true") boolean enabled,
+      @DefaultValue(DEMO_ACCOUNTING_UNIT) @Pattern(regexp = UNIT_CODE, message = UNIT_MESSAGE)
+          String accountingUnit) {
+
+    @ConstructorBinding
+    public Demo {}
+
+    /** Demo settings with the demo unit. */
+    public Demo(boolean enabled) {
+      this(enabled, DEMO_ACCOUNTING_UNIT);
+    }
+  }
 
   /**
    * The public browser client (Swagger UI, front-ends) that signs clerks and auditors in.
@@ -97,11 +123,23 @@ public record AuthServerProperties(
    * @param id the client id (the token's {@code sub})
    * @param secret the secret's hash with its encoder id, e.g. {@code {bcrypt}$2a$10$…}
    * @param roles the roles its tokens carry
+   * @param unit the unified social credit code of the unit the account keeps books for ({@code
+   *     unit} claim, accounting clerks), or empty
    */
   public record Client(
       @NotBlank String id,
       @NotBlank @Pattern(regexp = ENCODED, message = ENCODED_MESSAGE) String secret,
-      @NotEmpty List<Role> roles) {}
+      @NotEmpty List<Role> roles,
+      @DefaultValue("") @Pattern(regexp = UNIT_CODE, message = UNIT_MESSAGE) String unit) {
+
+    @ConstructorBinding
+    public Client {}
+
+    /** {@code Client} bound to no unit. */
+    public Client(String id, String secret, List<Role> roles) {
+      this(id, secret, roles, "");
+    }
+  }
 
   /**
    * A person who can sign in with the web client.
@@ -109,9 +147,21 @@ public record AuthServerProperties(
    * @param name the user name (the token's {@code sub})
    * @param password the password's hash with its encoder id, e.g. {@code {bcrypt}$2a$10$…}
    * @param roles the roles their tokens carry
+   * @param unit the unified social credit code of the unit the account keeps books for ({@code
+   *     unit} claim, accounting clerks), or empty
    */
   public record User(
       @NotBlank String name,
       @NotBlank @Pattern(regexp = ENCODED, message = ENCODED_MESSAGE) String password,
-      @NotEmpty List<Role> roles) {}
+      @NotEmpty List<Role> roles,
+      @DefaultValue("") @Pattern(regexp = UNIT_CODE, message = UNIT_MESSAGE) String unit) {
+
+    @ConstructorBinding
+    public User {}
+
+    /** {@code User} bound to no unit. */
+    public User(String name, String password, List<Role> roles) {
+      this(name, password, roles, "");
+    }
+  }
 }

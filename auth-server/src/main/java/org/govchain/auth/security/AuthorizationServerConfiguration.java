@@ -102,6 +102,6 @@ class AuthorizationServerConfiguration {
 
   @Bean
   OAuth2TokenCustomizer<JwtEncodingContext> govChainClaims() {
-    return new GovChainClaims(props.audience());
+    return new GovChainClaims(props.audience(), UserAccounts.units(props));
   }
 }

@@ -1,19 +1,21 @@
 package org.govchain.auth.users;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.govchain.anchor.web.security.Role;
-import org.govchain.auth.clients.DemoRoles;
+import org.govchain.auth.clients.DemoAccounts;
 import org.govchain.auth.clients.DemoSecrets;
 import org.govchain.auth.config.AuthServerProperties;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 
 /**
- * The people who can sign in: the demo users (one per role, dev only) and configured users. Only
- * password hashes are kept.
+ * The people who can sign in: the demo users ({@link DemoAccounts}, dev only) and configured users.
+ * Only password hashes are kept.
  */
 public final class UserAccounts {
 
@@ -29,9 +31,9 @@ public final class UserAccounts {
   public static List<UserDetails> from(AuthServerProperties props) {
     List<UserDetails> users = new ArrayList<>();
     if (props.demo().enabled()) {
-      for (Role role : DemoRoles.all()) {
-        String password = DemoSecrets.hash(role.claimValue() + DEMO_PASSWORD_SUFFIX);
-        users.add(user(role.claimValue() + DEMO_USER_SUFFIX, password, List.of(role)));
+      for (DemoAccounts.Account demo : DemoAccounts.all(props.demo())) {
+        String password = DemoSecrets.hash(demo.name() + DEMO_PASSWORD_SUFFIX);
+        users.add(user(demo.name() + DEMO_USER_SUFFIX, password, List.of(demo.role())));
       }
     }
     for (AuthServerProperties.User user : props.users()) {
@@ -44,6 +46,24 @@ public final class UserAccounts {
       }
     }
     return List.copyOf(users);
+  }
+
+  /** The unit each user keeps books for ({@code unit} claim), for the users bound to one. */
+  public static Map<String, String> units(AuthServerProperties props) {
+    Map<String, String> units = new HashMap<>();
+    if (props.demo().enabled()) {
+      for (DemoAccounts.Account demo : DemoAccounts.all(props.demo())) {
+        if (!demo.unit().isEmpty()) {
+          units.put(demo.name() + DEMO_USER_SUFFIX, demo.unit());
+        }
+      }
+    }
+    for (AuthServerProperties.User user : props.users()) {
+      if (!user.unit().isEmpty()) {
+        units.put(user.name(), user.unit());
+      }
+    }
+    return Map.copyOf(units);
   }
 
   private static UserDetails user(String name, String encodedPassword, List<Role> roles) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.Map;
 import org.govchain.anchor.web.security.Role;
 import org.govchain.auth.config.AuthServerProperties;
 import org.govchain.auth.testing.TestSettings;
@@ -36,7 +37,8 @@ class ClientRegistrationsTest {
             "auditor",
             "service-point",
             "admin",
-            "card-holder");
+            "card-holder",
+            "accounting-clerk-2");
     for (RegisteredClient client : clients) {
       assertThat(client.getClientSecret()).startsWith("{bcrypt}");
       assertThat(encoder.matches(client.getClientId() + "-dev-secret", client.getClientSecret()))
@@ -48,8 +50,38 @@ class ClientRegistrationsTest {
               ClientAuthenticationMethod.CLIENT_SECRET_BASIC,
               ClientAuthenticationMethod.CLIENT_SECRET_POST);
       List<String> roles = client.getClientSettings().getSetting(ClientRegistrations.ROLES_SETTING);
-      assertThat(roles).containsExactly(client.getClientId());
+      assertThat(roles).containsExactly(client.getClientId().replace("-2", ""));
+      String unit = client.getClientSettings().getSetting(ClientRegistrations.UNIT_SETTING);
+      assertThat(unit)
+          .isEqualTo(
+              roles.contains("accounting-clerk") ? AuthServerProperties.DEMO_ACCOUNTING_UNIT : "");
     }
+  }
+
+  @Test
+  void configuredClientsAndUsersCarryTheirUnit() {
+    String hash = "{bcrypt}$2a$10$abcdefghijklmnopqrstuu5g1sQ0x1mX8XJrXhH2OaQv0J0iZ0D5K";
+    AuthServerProperties props =
+        TestSettings.local()
+            .demo(false)
+            .web(disabledWeb())
+            .clients(
+                new AuthServerProperties.Client(
+                    "books-1", hash, List.of(Role.ACCOUNTING_CLERK), "125132000088000292"))
+            .users(
+                new AuthServerProperties.User(
+                    "wang.fang", hash, List.of(Role.ACCOUNTING_CLERK), "125132000088000292"),
+                new AuthServerProperties.User("li.na", hash, List.of(Role.AUDITOR)))
+            .build();
+
+    assertThat(
+            ClientRegistrations.from(props)
+                .get(0)
+                .getClientSettings()
+                .<String>getSetting(ClientRegistrations.UNIT_SETTING))
+        .isEqualTo("125132000088000292");
+    assertThat(UserAccounts.units(props))
+        .containsExactly(Map.entry("wang.fang", "125132000088000292"));
   }
 
   @Test
@@ -128,7 +160,8 @@ class ClientRegistrationsTest {
             "auditor-user",
             "service-point-user",
             "admin-user",
-            "card-holder-user");
+            "card-holder-user",
+            "accounting-clerk-2-user");
     UserDetails auditor = users.get(3);
     assertThat(encoder.matches("auditor-dev-password", auditor.getPassword())).isTrue();
     assertThat(auditor.getAuthorities())

@@ -15,7 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.govchain.anchor.web.security.Role;
-import org.govchain.auth.clients.DemoRoles;
+import org.govchain.auth.clients.DemoAccounts;
+import org.govchain.auth.config.AuthServerProperties;
 import org.govchain.auth.testing.HttpTestClient;
 import org.govchain.auth.testing.RunningAuthServer;
 import org.govchain.auth.testing.SharedDevServer;
@@ -40,16 +41,16 @@ class ClientCredentialsIT {
     http = server.http();
   }
 
-  static Stream<Arguments> rolesAndAuthMethods() {
-    return DemoRoles.all().stream()
-        .flatMap(role -> Stream.of(Arguments.of(role, true), Arguments.of(role, false)));
+  static Stream<Arguments> accountsAndAuthMethods() {
+    return DemoAccounts.all(new AuthServerProperties.Demo(true)).stream()
+        .flatMap(account -> Stream.of(Arguments.of(account, true), Arguments.of(account, false)));
   }
 
   @ParameterizedTest(name = "{0}, basic auth {1}")
-  @MethodSource("rolesAndAuthMethods")
+  @MethodSource("accountsAndAuthMethods")
   void eachDemoClientGetsAnRs256JwtWithItsRoleThatVerifiesAgainstTheServedJwks(
-      Role role, boolean basic) throws Exception {
-    String clientId = role.claimValue();
+      DemoAccounts.Account account, boolean basic) throws Exception {
+    String clientId = account.name();
     HttpResponse<String> response =
         http.clientCredentials(clientId, clientId + "-dev-secret", basic);
 
@@ -67,8 +68,14 @@ class ClientCredentialsIT {
     JWTClaimsSet claims = RunningAuthServer.verify(token, jwks);
     assertThat(claims.getIssuer()).isEqualTo(SharedDevServer.issuer());
     assertThat(claims.getSubject()).isEqualTo(clientId);
-    assertThat(claims.getStringListClaim("roles")).containsExactly(clientId);
+    assertThat(claims.getStringListClaim("roles")).containsExactly(account.role().claimValue());
     assertThat(claims.getAudience()).contains("govchain", clientId);
+    // only the accounting clerks are bound to a unit: the demo unit
+    assertThat(claims.getStringClaim("unit"))
+        .isEqualTo(
+            account.role() == Role.ACCOUNTING_CLERK
+                ? AuthServerProperties.DEMO_ACCOUNTING_UNIT
+                : null);
     assertThat(
             Duration.between(
                 claims.getIssueTime().toInstant(), claims.getExpirationTime().toInstant()))
