@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 import org.govchain.anchor.web.problem.ProblemException;
+import org.govchain.anchor.web.region.RegionCode;
 
 /**
  * A card's identification code (识别码): 32 upper-case hexadecimal characters, the first six the

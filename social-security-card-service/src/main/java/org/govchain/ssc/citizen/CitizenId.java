@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import org.govchain.anchor.web.region.RegionCode;
 
 /**
  * A citizen identification number (公民身份号码, GB 11643-1999), which is also the holder's social

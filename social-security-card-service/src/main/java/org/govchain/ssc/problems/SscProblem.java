@@ -5,9 +5,10 @@ import org.springframework.http.HttpStatus;
 
 /**
  * The social security card service's own problem kinds; the common ones (malformed-request,
- * unauthorized, forbidden, invalid-request, conflict, …) are anchor-web's {@code CommonProblem}. No
- * problem's detail or members ever hold personal data in clear: ID numbers, names, phones and bank
- * accounts appear masked or not at all.
+ * unauthorized, forbidden, invalid-request, conflict, …) are anchor-web's {@code CommonProblem},
+ * and {@code invalid-region} is anchor-web's {@code InvalidRegionException.KIND}, shared with every
+ * service that reads a GB/T 2260 region code. No problem's detail or members ever hold personal
+ * data in clear: ID numbers, names, phones and bank accounts appear masked or not at all.
  */
 public final class SscProblem {
 
@@ -15,10 +16,6 @@ public final class SscProblem {
   public static final ProblemKind INVALID_CITIZEN_ID =
       ProblemKind.of(
           HttpStatus.UNPROCESSABLE_CONTENT, "invalid-citizen-id", "Invalid citizen ID number");
-
-  /** A GB/T 2260 region code that is not six digits under a known province. */
-  public static final ProblemKind INVALID_REGION =
-      ProblemKind.of(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-region", "Invalid region code");
 
   /** A card number that does not follow the service's scheme or fails its check character. */
   public static final ProblemKind INVALID_CARD_NUMBER =

@@ -14,6 +14,7 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.govchain.anchor.web.problem.CommonProblem;
 import org.govchain.anchor.web.problem.ProblemException;
 import org.govchain.anchor.web.problem.ProblemException.FieldError;
+import org.govchain.anchor.web.region.RegionCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.IntStream;
+import org.govchain.anchor.web.region.RegionCode;
 import org.govchain.ssc.citizen.InvalidCardNumberException.Reason;
 import org.govchain.ssc.problems.SscProblem;
 import org.junit.jupiter.api.Test;

@@ -18,6 +18,7 @@ import java.util.stream.IntStream;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.govchain.anchor.web.problem.ProblemException;
 import org.govchain.anchor.web.problem.ProblemException.FieldError;
+import org.govchain.anchor.web.region.RegionCode;
 import org.govchain.ssc.citizen.InvalidCitizenIdException.Reason;
 import org.govchain.ssc.problems.SscProblem;
 import org.junit.jupiter.api.Test;
@@ -39,7 +40,7 @@ class CitizenIdTest {
 
   /** For every province: its own code, a prefecture, a county and a county-level city. */
   private static final List<String> REGIONS =
-      RegionCodeTest.PROVINCES.stream()
+      RegionCode.provinceCodes().stream()
           .flatMap(p -> List.of(p + "0000", p + "0100", p + "0102", p + "9001").stream())
           .toList();
 

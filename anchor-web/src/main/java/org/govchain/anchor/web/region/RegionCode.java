@@ -1,7 +1,8 @@
-package org.govchain.ssc.citizen;
+package org.govchain.anchor.web.region;
 
 import static java.util.Map.entry;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -14,6 +15,10 @@ import java.util.Optional;
  * prefecture digits are {@code 00} must be a province code: {@code 110001} is rejected. Whether a
  * prefecture or county exists is not checked (codes change every year and citizen ID numbers keep
  * the codes in force when they were issued). Region codes are not personal data.
+ *
+ * <p>Shared by every service that reads a region: the card service (citizen ID numbers, card
+ * identification codes, issuing regions) and the accounting service (a unit's region, the region
+ * inside a unified social credit code).
  */
 public record RegionCode(String value) {
 
@@ -60,6 +65,8 @@ public record RegionCode(String value) {
           entry("81", "香港特别行政区"),
           entry("82", "澳门特别行政区"));
 
+  private static final List<String> PROVINCE_CODES = PROVINCES.keySet().stream().sorted().toList();
+
   /**
    * @throws InvalidRegionException (field {@value #DEFAULT_FIELD}) if {@code value} is not a code
    */
@@ -91,8 +98,11 @@ public record RegionCode(String value) {
     return new RegionCode(value);
   }
 
-  /** What makes {@code value} no region code, without repeating it; empty if it is one. */
-  static Optional<String> defect(String value) {
+  /**
+   * What makes {@code value} no region code, without repeating it; empty if it is one. For callers
+   * that find a region inside a longer identifier and report the defect in their own problem.
+   */
+  public static Optional<String> defect(String value) {
     if (value == null) {
       return Optional.of("is missing");
     }
@@ -100,7 +110,7 @@ public record RegionCode(String value) {
       return Optional.of("must be 6 digits, has " + value.length() + " characters");
     }
     for (int i = 0; i < LENGTH; i++) {
-      if (!Ascii.isDigit(value.charAt(i))) {
+      if (!isAsciiDigit(value.charAt(i))) {
         return Optional.of("character " + (i + 1) + " must be a digit (0-9)");
       }
     }
@@ -112,6 +122,19 @@ public record RegionCode(String value) {
       return Optional.of("prefecture digits 00 belong to a province code (" + province + "0000)");
     }
     return Optional.empty();
+  }
+
+  /** The two-digit codes of the 34 provincial-level divisions, in ascending order. */
+  public static List<String> provinceCodes() {
+    return PROVINCE_CODES;
+  }
+
+  /**
+   * {@code 0-9} only: {@link Character#isDigit} would also take full-width {@code １} and the other
+   * scripts' digits.
+   */
+  static boolean isAsciiDigit(char c) {
+    return c >= '0' && c <= '9';
   }
 
   /** The two-digit code of the provincial-level division, e.g. {@code 11}. */

@@ -1,15 +1,13 @@
-package org.govchain.ssc.citizen;
+package org.govchain.anchor.web.region;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import java.time.LocalDate;
 import java.util.List;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.govchain.anchor.web.problem.ProblemException;
 import org.govchain.anchor.web.problem.ProblemException.FieldError;
-import org.govchain.ssc.problems.SscProblem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -18,7 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RegionCodeTest {
 
   /** The two-digit codes of the 34 provincial-level divisions. */
-  static final List<String> PROVINCES =
+  private static final List<String> PROVINCES =
       List.of(
           "11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35", "36", "37",
           "41", "42", "43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62", "63", "64",
@@ -67,6 +65,11 @@ class RegionCodeTest {
     assertThat(code.province()).isEqualTo(province);
     assertThat(code.provinceName()).isEqualTo(name);
     assertThat(PROVINCES).contains(province);
+  }
+
+  @Test
+  void listsTheProvinceCodesInAscendingOrder() {
+    assertThat(RegionCode.provinceCodes()).isEqualTo(PROVINCES);
   }
 
   @Test
@@ -136,7 +139,7 @@ class RegionCodeTest {
 
   @Test
   void neverRepeatsACitizenIdNumberTypedAsARegion() {
-    String citizenId = CitizenId.of(new RegionCode("110105"), LocalDate.of(1990, 3, 7), 42).value();
+    String citizenId = "110105199003070420"; // made up, with its right MOD 11-2 check character
 
     InvalidRegionException e = invalid(citizenId, "region");
 
@@ -154,7 +157,7 @@ class RegionCodeTest {
     InvalidRegionException e = invalid("990000", "residenceRegion");
 
     assertThat(e.field()).isEqualTo("residenceRegion");
-    assertThat(e.kind()).isEqualTo(SscProblem.INVALID_REGION);
+    assertThat(e.kind()).isEqualTo(InvalidRegionException.KIND);
     assertThat(e.getMessage()).contains("residenceRegion");
     assertThat(e.properties())
         .containsEntry("field", "residenceRegion")
@@ -165,6 +168,14 @@ class RegionCodeTest {
             FieldError.of("residenceRegion", "no provincial-level division has the code 99"));
     assertThat(e.properties().keySet())
         .doesNotContainAnyElementsOf(ProblemException.STANDARD_MEMBERS);
+  }
+
+  @Test
+  void reportsTheDefectWithoutParsing() {
+    assertThat(RegionCode.defect("110105")).isEmpty();
+    assertThat(RegionCode.defect("990000"))
+        .contains("no provincial-level division has the code 99");
+    assertThat(RegionCode.defect(null)).contains("is missing");
   }
 
   @Test
