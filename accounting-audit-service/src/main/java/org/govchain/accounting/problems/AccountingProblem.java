@@ -12,7 +12,9 @@ public final class AccountingProblem {
   /** A unified social credit code (GB 32100) that is not one: length, characters, check. */
   public static final ProblemKind INVALID_CREDIT_CODE =
       ProblemKind.of(
-          HttpStatus.UNPROCESSABLE_CONTENT, "invalid-credit-code", "Invalid unified social credit code");
+          HttpStatus.UNPROCESSABLE_CONTENT,
+          "invalid-credit-code",
+          "Invalid unified social credit code");
 
   /** An invoice number that is neither a 20-digit 数电 number nor a legacy code and number. */
   public static final ProblemKind INVALID_INVOICE_NUMBER =
@@ -66,8 +68,7 @@ public final class AccountingProblem {
 
   /** The preparer may not review their own voucher. */
   public static final ProblemKind SELF_REVIEW =
-      ProblemKind.of(
-          HttpStatus.UNPROCESSABLE_CONTENT, "self-review", "The preparer cannot review");
+      ProblemKind.of(HttpStatus.UNPROCESSABLE_CONTENT, "self-review", "The preparer cannot review");
 
   /** An action the voucher's state does not allow (posting a draft, reversing twice, …). */
   public static final ProblemKind ILLEGAL_VOUCHER_STATE =
