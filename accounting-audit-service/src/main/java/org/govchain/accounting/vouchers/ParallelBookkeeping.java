@@ -24,7 +24,10 @@ import org.govchain.accounting.vouchers.ParallelBookkeepingException.Rule;
  * 零余额账户用款额度).
  *
  * <p>The mirror compares whole-voucher nets, so a voucher whose cash settles both budget-managed
- * and other counterparts at once (a receipt part revenue, part deposit) must be split in two.
+ * and other counterparts at once (a receipt part revenue, part deposit) must be split in two;
+ * withholdings credited to other payables on a salary payment are fine, as they move no cash. Not
+ * covered: budget expenditure recognised when a staff advance is settled (Dr 5001 / Cr 1218 with Dr
+ * 7201 / Cr 8001), which moves no cash in the financial lines and is refused.
  */
 final class ParallelBookkeeping {
 
