@@ -109,21 +109,23 @@ final class RouteAccessRules {
             "/api/ssc/cards/{id}/cancellation")
         .hasRole(SSC_CLERK.claimValue());
 
-    // accounting supervision
+    // accounting supervision: admins register units; auditors work findings and reopen periods;
+    // clerks keep their own unit's books (the service checks the token's unit claim)
     rules
-        .pathMatchers(HttpMethod.POST, "/api/accounting/findings/{id}/acknowledge")
-        .hasAnyRole(names(ACCOUNTING_CLERK, AUDITOR))
+        .pathMatchers(HttpMethod.POST, "/api/accounting/units")
+        .hasRole(ADMIN.claimValue())
         .pathMatchers(
             HttpMethod.POST,
-            "/api/accounting/findings",
+            "/api/accounting/findings/{id}/acknowledge",
             "/api/accounting/findings/{id}/resolve",
-            "/api/accounting/findings/{id}/escalate")
+            "/api/accounting/findings/{id}/escalate",
+            "/api/accounting/units/{id}/periods/{period}/reopen")
         .hasRole(AUDITOR.claimValue())
         .pathMatchers(HttpMethod.GET, "/api/accounting/**")
         .hasAnyRole(names(ACCOUNTING_CLERK, AUDITOR, ADMIN))
         .pathMatchers(HttpMethod.POST, "/api/accounting/**")
         .hasRole(ACCOUNTING_CLERK.claimValue())
-        .pathMatchers(HttpMethod.PUT, "/api/accounting/**")
+        .pathMatchers(HttpMethod.DELETE, "/api/accounting/vouchers/{id}")
         .hasRole(ACCOUNTING_CLERK.claimValue());
 
     rules.anyExchange().denyAll();

@@ -125,6 +125,19 @@ public final class LogReader {
         .map(nodes -> new ConsistencyProof(from, to, hex(plan.proof(nodes::get))));
   }
 
+  /**
+   * The event that made {@code subject} version {@code version}, sequenced or not; empty if the log
+   * has none.
+   */
+  public Mono<LoggedEvent> event(String subject, long version) {
+    return store
+        .entryOf(subject, version)
+        .map(
+            e ->
+                new LoggedEvent(
+                    e.subject(), e.version(), e.envelope(), e.leafHash(), e.leafIndex()));
+  }
+
   /** The entry at leaf {@code index}; {@link UnknownEntryException} if not sequenced. */
   public Mono<LogEntry> entry(long index) {
     return store

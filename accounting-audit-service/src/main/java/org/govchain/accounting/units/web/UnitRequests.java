@@ -1,0 +1,39 @@
+package org.govchain.accounting.units.web;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.govchain.accounting.units.UnitType;
+
+/** The bodies of the unit API's requests. */
+final class UnitRequests {
+
+  private UnitRequests() {}
+
+  /**
+   * Registers a unit.
+   *
+   * @param creditCode its unified social credit code (GB 32100)
+   * @param name its name
+   * @param region its GB/T 2260 region code
+   * @param type {@code ADMINISTRATIVE} or {@code PUBLIC_INSTITUTION}
+   * @param firstPeriod the first period ({@code yyyy-MM}) of its books here
+   */
+  record Register(
+      @NotBlank String creditCode,
+      @NotBlank @Size(max = 200) String name,
+      @NotBlank String region,
+      @NotNull UnitType type,
+      @NotBlank String firstPeriod) {}
+
+  /**
+   * Adds a sub-account beneath an account of the unit's chart.
+   *
+   * @param code e.g. {@code 1002.01}
+   * @param name e.g. {@code 工商银行基本户}
+   * @param clearsTo for budget revenue and expenditure sub-accounts, the budget balance account it
+   *     is cleared into at year end when not the chart's default (e.g. {@code 8101}); else empty
+   */
+  record AddAccount(
+      @NotBlank String code, @NotBlank @Size(max = 200) String name, String clearsTo) {}
+}

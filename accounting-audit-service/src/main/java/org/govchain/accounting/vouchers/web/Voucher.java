@@ -1,0 +1,169 @@
+package org.govchain.accounting.vouchers.web;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.govchain.accounting.vouchers.Amount;
+import org.govchain.accounting.vouchers.Period;
+import org.govchain.accounting.vouchers.VoucherKind;
+import org.govchain.accounting.vouchers.VoucherLine;
+import org.govchain.accounting.vouchers.VoucherStatus;
+
+/**
+ * A voucher (记账凭证) as stored. Posting gives it its number in the period, its place in the unit's
+ * hash chain and its hash; from then on the database refuses any change to it.
+ */
+public record Voucher(
+    UUID id,
+    UUID unitId,
+    Period period,
+    VoucherKind kind,
+    VoucherStatus status,
+    LocalDate date,
+    String summary,
+    Counterparty counterparty,
+    UUID reverses,
+    String preparer,
+    Instant preparedAt,
+    String reviewer,
+    Instant reviewedAt,
+    Integer number,
+    String postedBy,
+    Instant postedAt,
+    Long chainIndex,
+    byte[] previousHash,
+    byte[] hash,
+    long version,
+    List<VoucherLine> lines,
+    List<Attachment> attachments) {
+
+  private static final HexFormat HEX = HexFormat.of();
+
+  public boolean posted() {
+    return status == VoucherStatus.POSTED;
+  }
+
+  Voucher reviewed(String by, Instant at) {
+    return new Voucher(
+        id,
+        unitId,
+        period,
+        kind,
+        VoucherStatus.REVIEWED,
+        date,
+        summary,
+        counterparty,
+        reverses,
+        preparer,
+        preparedAt,
+        by,
+        at,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        version + 1,
+        lines,
+        attachments);
+  }
+
+  Voucher posted(
+      int number, String by, Instant at, long chainIndex, byte[] previousHash, byte[] hash) {
+    return new Voucher(
+        id,
+        unitId,
+        period,
+        kind,
+        VoucherStatus.POSTED,
+        date,
+        summary,
+        counterparty,
+        reverses,
+        preparer,
+        preparedAt,
+        reviewer,
+        reviewedAt,
+        number,
+        by,
+        at,
+        chainIndex,
+        previousHash,
+        hash,
+        version + 1,
+        lines,
+        attachments);
+  }
+
+  /**
+   * What the hash chain covers: the voucher's business content and its place in the books, as
+   * posted (everything but the hash itself). Its RFC 8785 canonical form is hashed.
+   */
+  public Map<String, Object> chainContent(String unitCreditCode) {
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("id", id.toString());
+    data.put("unit", unitCreditCode);
+    data.put("period", period.toString());
+    data.put("number", number);
+    data.put("kind", kind.name());
+    data.put("date", date.toString());
+    data.put("summary", summary);
+    data.put("counterparty", counterparty == null ? null : counterparty.toData());
+    data.put("reverses", reverses == null ? null : reverses.toString());
+    data.put("lines", lines.stream().map(Voucher::line).toList());
+    data.put("attachmentCount", attachments.size());
+    data.put("attachments", attachments.stream().map(Attachment::toData).toList());
+    data.put("preparer", preparer);
+    data.put("reviewer", reviewer);
+    data.put("postedBy", postedBy);
+    data.put("postedAt", postedAt == null ? null : postedAt.toString());
+    data.put("chainIndex", chainIndex);
+    data.put("previousHash", previousHash == null ? null : HEX.formatHex(previousHash));
+    return data;
+  }
+
+  private static Map<String, Object> line(VoucherLine line) {
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("account", line.account());
+    data.put("side", line.side().name());
+    data.put("amount", Amount.format(line.amount()));
+    data.put("memo", line.memo());
+    return data;
+  }
+
+  /** The voucher as answers and log events show it. */
+  Map<String, Object> toData(String unitCreditCode, UUID reversedBy) {
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("id", id.toString());
+    data.put("unitId", unitId.toString());
+    data.put("unit", unitCreditCode);
+    data.put("period", period.toString());
+    data.put("number", number);
+    data.put("kind", kind.name());
+    data.put("voucherStatus", status.name());
+    data.put("date", date.toString());
+    data.put("summary", summary);
+    data.put("counterparty", counterparty == null ? null : counterparty.toData());
+    data.put("reverses", reverses == null ? null : reverses.toString());
+    data.put("reversedBy", reversedBy == null ? null : reversedBy.toString());
+    data.put("lines", lines.stream().map(Voucher::line).toList());
+    data.put("attachmentCount", attachments.size());
+    data.put("attachments", attachments.stream().map(Attachment::toData).toList());
+    data.put("preparer", preparer);
+    data.put("preparedAt", preparedAt.toString());
+    data.put("reviewer", reviewer);
+    data.put("reviewedAt", reviewedAt == null ? null : reviewedAt.toString());
+    data.put("postedBy", postedBy);
+    data.put("postedAt", postedAt == null ? null : postedAt.toString());
+    data.put("chainIndex", chainIndex);
+    data.put("previousHash", previousHash == null ? null : HEX.formatHex(previousHash));
+    data.put("hash", hash == null ? null : HEX.formatHex(hash));
+    data.put("version", version);
+    return data;
+  }
+}
