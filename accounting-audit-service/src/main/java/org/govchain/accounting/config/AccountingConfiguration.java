@@ -1,6 +1,7 @@
 package org.govchain.accounting.config;
 
 import org.govchain.accounting.chart.ChartOfAccounts;
+import org.govchain.accounting.periods.ClosingEntries;
 import org.govchain.accounting.vouchers.VoucherRules;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,6 +14,12 @@ class AccountingConfiguration {
   @Bean
   ChartOfAccounts chartOfAccounts() {
     return ChartOfAccounts.standard();
+  }
+
+  /** The closing entries, with the year-end clearing shipped as data. */
+  @Bean
+  ClosingEntries closingEntries() {
+    return ClosingEntries.standard();
   }
 
   /** The bookkeeping rules, with the budget-managed accounts shipped as data. */

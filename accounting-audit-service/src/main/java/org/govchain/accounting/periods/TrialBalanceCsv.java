@@ -3,6 +3,7 @@ package org.govchain.accounting.periods;
 import java.util.List;
 import java.util.Locale;
 import org.govchain.accounting.periods.TrialBalance.Row;
+import org.govchain.accounting.reports.Csv;
 
 /**
  * A trial balance as CSV (RFC 4180, UTF-8, LF line ends) for spreadsheets: one line per row, the
@@ -33,7 +34,7 @@ public final class TrialBalanceCsv {
 
   /** The header and one line per row, each line ending with a line feed. */
   public static String write(TrialBalance trialBalance) {
-    StringBuilder csv = new StringBuilder(String.join(",", HEADER)).append('\n');
+    StringBuilder csv = new StringBuilder(Csv.line(HEADER));
     for (Row row : trialBalance.rows()) {
       List<String> fields =
           List.of(
@@ -50,23 +51,12 @@ public final class TrialBalanceCsv {
               row.creditTurnover().toPlainString(),
               lower(row.closing().direction()),
               row.closing().amount().toPlainString());
-      csv.append(String.join(",", fields.stream().map(TrialBalanceCsv::field).toList()))
-          .append('\n');
+      csv.append(Csv.line(fields));
     }
     return csv.toString();
   }
 
   private static String lower(Enum<?> constant) {
     return constant.name().toLowerCase(Locale.ROOT);
-  }
-
-  private static String field(String value) {
-    if (value.contains(",")
-        || value.contains("\"")
-        || value.contains("\n")
-        || value.contains("\r")) {
-      return '"' + value.replace("\"", "\"\"") + '"';
-    }
-    return value;
   }
 }

@@ -62,6 +62,10 @@ public final class AccountingProblem {
   public static final ProblemKind ACCOUNT_EXISTS =
       ProblemKind.of(HttpStatus.CONFLICT, "account-exists", "The account already exists");
 
+  /** A sub-account beneath an account that already has voucher lines. */
+  public static final ProblemKind ACCOUNT_IN_USE =
+      ProblemKind.of(HttpStatus.CONFLICT, "account-in-use", "The account already has postings");
+
   /** A clerk acting for a unit other than the one their token binds them to. */
   public static final ProblemKind FOREIGN_UNIT =
       ProblemKind.of(HttpStatus.FORBIDDEN, "foreign-unit", "Not a clerk of this unit");

@@ -114,6 +114,17 @@ public class UnitRepository {
         .then();
   }
 
+  /** Whether any voucher of the unit has a line on {@code account} itself. */
+  Mono<Boolean> hasLines(UUID unitId, String account) {
+    return db.sql(
+            "SELECT EXISTS (SELECT 1 FROM voucher_line l JOIN voucher v ON v.id = l.voucher_id"
+                + " WHERE v.unit_id = :unit AND l.account = :account) AS used")
+        .bind("unit", unitId)
+        .bind("account", account)
+        .map(row -> row.get("used", Boolean.class))
+        .one();
+  }
+
   /** Locks the unit's chart against concurrent sub-account additions (the unit row). */
   Mono<Unit> lock(UUID id) {
     return db.sql("SELECT " + COLUMNS + " FROM unit WHERE id = :id FOR UPDATE")

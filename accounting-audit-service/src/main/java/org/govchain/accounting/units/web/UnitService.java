@@ -181,6 +181,28 @@ public class UnitService {
   }
 
   /**
+   * A sub-account may not be opened beneath an account that already has lines: those lines would
+   * stay on an account that is no longer a leaf (409 {@code account-in-use}).
+   */
+  private Mono<Void> requireUnused(UUID unitId, String code) {
+    String parent = code.substring(0, code.lastIndexOf('.'));
+    return units
+        .hasLines(unitId, parent)
+        .flatMap(
+            used ->
+                used
+                    ? Mono.error(
+                        new ProblemException(
+                            AccountingProblem.ACCOUNT_IN_USE,
+                            "the account "
+                                + parent
+                                + " already has voucher lines: a sub-account beneath it would"
+                                + " leave them on an account that no longer takes postings",
+                            Map.of("account", parent)))
+                    : Mono.empty());
+  }
+
+  /**
    * A sub-account's year-end clearing override: only beneath a budget revenue or expenditure
    * account, only into a first-level budget balance account (8xxx).
    */
@@ -231,31 +253,31 @@ public class UnitService {
                                 .then(chartOf(unitId))
                                 .flatMap(
                                     current -> {
-                                      // validates syntax, parent, duplicates and the clearing
-                                      // target
+                                      // syntax, parent, duplicates, the clearing target
                                       current.withSubAccount(code, name);
                                       checkClearsTo(current, code, clearsTo);
-                                      Instant now = now();
-                                      SubAccount sub =
-                                          new SubAccount(
-                                              code, name, clearsTo, caller.subject(), now);
-                                      Map<String, Object> data = sub.toData();
-                                      data.put("unit", unitId.toString());
-                                      return units
-                                          .insertSubAccount(unitId, sub)
-                                          .then(
-                                              log.append(
-                                                  "accounting.account.added",
-                                                  unitId + "/accounts/" + code,
-                                                  1,
-                                                  now,
-                                                  data))
-                                          .thenReturn(
-                                              new StoredResponse(
-                                                  HttpStatus.CREATED.value(),
-                                                  "/api/accounting/units/" + unitId + "/accounts",
-                                                  json.writeValueAsString(data)));
+                                      return requireUnused(unitId, code);
                                     })
+                                .then(
+                                    Mono.defer(
+                                        () ->
+                                            insertSubAccount(unitId, code, name, clearsTo, caller)))
                                 .as(tx::transactional))));
+  }
+
+  private Mono<StoredResponse> insertSubAccount(
+      UUID unitId, String code, String name, String clearsTo, Caller caller) {
+    Instant now = now();
+    SubAccount sub = new SubAccount(code, name, clearsTo, caller.subject(), now);
+    Map<String, Object> data = sub.toData();
+    data.put("unit", unitId.toString());
+    return units
+        .insertSubAccount(unitId, sub)
+        .then(log.append("accounting.account.added", unitId + "/accounts/" + code, 1, now, data))
+        .thenReturn(
+            new StoredResponse(
+                HttpStatus.CREATED.value(),
+                "/api/accounting/units/" + unitId + "/accounts",
+                json.writeValueAsString(data)));
   }
 }

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.util.Map;
 import java.util.UUID;
+import org.govchain.accounting.reports.Csv;
 import org.govchain.accounting.security.Caller;
 import org.govchain.accounting.vouchers.VoucherStatus;
 import org.govchain.anchor.spring.idempotency.StoredResponse;
@@ -75,8 +76,10 @@ class VoucherResource {
 
   @Operation(
       summary = "A unit's vouchers",
-      description = "By period and number; drafts and reviewed vouchers after the posted ones.")
-  @GetMapping("/units/{id}/vouchers")
+      description =
+          "By period and number; drafts and reviewed vouchers after the posted ones. JSON paged,"
+              + " or every voucher line as CSV (Accept: text/csv; UTF-8 with BOM).")
+  @GetMapping(path = "/units/{id}/vouchers", produces = MediaType.APPLICATION_JSON_VALUE)
   Mono<Page<Map<String, Object>>> list(
       @PathVariable UUID id,
       @RequestParam(required = false) String period,
@@ -85,6 +88,25 @@ class VoucherResource {
       @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
       @Parameter(hidden = true) Authentication caller) {
     return Mono.defer(() -> service.list(id, period, status, Caller.of(caller), page, size));
+  }
+
+  @GetMapping(path = "/units/{id}/vouchers", produces = Csv.TEXT_CSV)
+  Mono<ResponseEntity<byte[]>> listCsv(
+      @PathVariable UUID id,
+      @RequestParam(required = false) String period,
+      @RequestParam(required = false) VoucherStatus status,
+      @Parameter(hidden = true) Authentication caller) {
+    return Mono.defer(() -> service.csv(id, period, status, Caller.of(caller)))
+        .map(
+            text ->
+                ResponseEntity.ok()
+                    .contentType(Csv.MEDIA_TYPE)
+                    .header(
+                        "Content-Disposition",
+                        "attachment; filename=\"vouchers"
+                            + (period == null ? "" : "-" + period)
+                            + ".csv\"")
+                    .body(Csv.withBom(text)));
   }
 
   @Operation(

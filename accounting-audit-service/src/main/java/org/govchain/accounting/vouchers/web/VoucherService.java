@@ -294,6 +294,58 @@ public class VoucherService {
                     : Mono.empty());
   }
 
+  // ---- closing entries
+
+  /**
+   * Posts a closing entry (期末结转) the period close computed: no review (the system made it from the
+   * posted books), numbered and chained like any voucher. Joins the caller's transaction, which
+   * holds the unit's chain lock.
+   */
+  public Mono<Voucher> postClosingEntry(
+      Unit unit, Period period, String summary, List<VoucherLine> lines, String actor) {
+    return units
+        .chartOf(unit.id())
+        .doOnNext(chart -> rules.checkClosingEntry(lines, chart))
+        .then(
+            Mono.defer(
+                () -> {
+                  Instant now = now();
+                  Voucher draft =
+                      new Voucher(
+                          UUID.randomUUID(),
+                          unit.id(),
+                          period,
+                          VoucherKind.CLOSING,
+                          VoucherStatus.DRAFT,
+                          period.end(),
+                          summary,
+                          null,
+                          null,
+                          actor,
+                          now,
+                          null,
+                          null,
+                          null,
+                          null,
+                          null,
+                          null,
+                          null,
+                          null,
+                          1,
+                          lines,
+                          List.of());
+                  return vouchers
+                      .insert(draft)
+                      .then(record(draft, unit, "prepared", now))
+                      .then(vouchers.lockChain(unit.id()))
+                      .flatMap(
+                          head ->
+                              vouchers
+                                  .nextNumber(unit.id(), period)
+                                  .flatMap(number -> postAt(draft, unit, actor, head, number)));
+                }));
+  }
+
   // ---- review, post, discard
 
   /** A second clerk of the unit reviews a draft. */
@@ -341,18 +393,19 @@ public class VoucherService {
                       head ->
                           vouchers
                               .nextNumber(unit.id(), v.period())
-                              .flatMap(number -> postAt(v, unit, caller, head, number)));
+                              .flatMap(number -> postAt(v, unit, caller.subject(), head, number))
+                              .map(posted -> posted.toData(unit.creditCode(), null)));
             })
         .as(tx::transactional);
   }
 
-  private Mono<Map<String, Object>> postAt(
-      Voucher v, Unit unit, Caller caller, VoucherRepository.ChainHead head, int number) {
+  /** Posts {@code v} as number {@code number}, after {@code head} in the unit's chain. */
+  private Mono<Voucher> postAt(
+      Voucher v, Unit unit, String actor, VoucherRepository.ChainHead head, int number) {
     Instant now = now();
-    Voucher unhashed =
-        v.posted(number, caller.subject(), now, head.length() + 1, head.head(), null);
+    Voucher unhashed = v.posted(number, actor, now, head.length() + 1, head.head(), null);
     byte[] hash = hash(unhashed.chainContent(unit.creditCode()));
-    Voucher posted = v.posted(number, caller.subject(), now, head.length() + 1, head.head(), hash);
+    Voucher posted = v.posted(number, actor, now, head.length() + 1, head.head(), hash);
     return vouchers
         .markPosted(posted)
         .then(vouchers.advanceChain(unit.id(), posted.chainIndex(), hash))
@@ -363,7 +416,7 @@ public class VoucherService {
                 posted.version(),
                 now,
                 postedData(posted, unit)))
-        .thenReturn(posted.toData(unit.creditCode(), null));
+        .thenReturn(posted);
   }
 
   /**
@@ -583,6 +636,20 @@ public class VoucherService {
                             .map(v -> v.toData(unit.creditCode(), null))
                             .collectList())
                     .map(t -> new Page<>(t.getT2(), page, size, t.getT1())));
+  }
+
+  /** The unit's vouchers as CSV: one line per voucher line, the voucher's columns repeated. */
+  Mono<String> csv(UUID unitId, String period, VoucherStatus status, Caller caller) {
+    String periodText = period == null ? null : Period.parse(period, "period").toString();
+    String statusText = status == null ? null : status.name();
+    return units
+        .readable(unitId, caller)
+        .flatMap(
+            unit ->
+                vouchers
+                    .list(unitId, periodText, statusText, 0, Integer.MAX_VALUE)
+                    .collectList()
+                    .map(list -> VoucherCsv.write(list)));
   }
 
   // ---- helpers
