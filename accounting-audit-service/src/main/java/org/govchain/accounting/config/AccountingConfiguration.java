@@ -2,6 +2,7 @@ package org.govchain.accounting.config;
 
 import org.govchain.accounting.chart.ChartOfAccounts;
 import org.govchain.accounting.periods.ClosingEntries;
+import org.govchain.accounting.redflags.HolidayCalendar;
 import org.govchain.accounting.vouchers.VoucherRules;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,6 +21,12 @@ class AccountingConfiguration {
   @Bean
   ClosingEntries closingEntries() {
     return ClosingEntries.standard();
+  }
+
+  /** The public holidays and adjusted working days the red-flag rules know. */
+  @Bean
+  HolidayCalendar holidayCalendar() {
+    return HolidayCalendar.load();
   }
 
   /** The bookkeeping rules, with the budget-managed accounts shipped as data. */

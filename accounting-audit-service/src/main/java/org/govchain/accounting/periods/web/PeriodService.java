@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.govchain.accounting.chart.Ledger;
 import org.govchain.accounting.chart.UnitChart;
+import org.govchain.accounting.findings.web.FindingService;
 import org.govchain.accounting.periods.ClosingEntries;
 import org.govchain.accounting.periods.ClosingVoucher;
 import org.govchain.accounting.periods.TrialBalance;
@@ -53,6 +54,7 @@ public class PeriodService {
   private final VoucherService voucherService;
   private final UnitService units;
   private final ClosingEntries closingEntries;
+  private final FindingService findings;
   private final LogAppender log;
   private final TransactionalOperator tx;
   private final Clock clock;
@@ -63,6 +65,7 @@ public class PeriodService {
       VoucherService voucherService,
       UnitService units,
       ClosingEntries closingEntries,
+      FindingService findings,
       LogAppender log,
       ReactiveTransactionManager transactions,
       Clock clock) {
@@ -71,6 +74,7 @@ public class PeriodService {
     this.voucherService = voucherService;
     this.units = units;
     this.closingEntries = closingEntries;
+    this.findings = findings;
     this.log = log;
     this.tx = TransactionalOperator.create(transactions);
     this.clock = clock;
@@ -105,7 +109,16 @@ public class PeriodService {
                                         unposted
                                             + " voucher(s) of the period are not posted yet: post"
                                             + " or discard them first")))
-                    .then(closeWithEntries(unit, period, caller))
+                    // the rules again over the whole period: some trip only on later vouchers
+                    .then(findings.rescan(unit, period))
+                    .flatMap(
+                        raised ->
+                            closeWithEntries(unit, period, caller)
+                                .map(
+                                    answer -> {
+                                      answer.put("findings", raised);
+                                      return answer;
+                                    }))
                     .as(tx::transactional));
   }
 

@@ -162,7 +162,7 @@ public class VoucherRepository {
                 .then());
   }
 
-  Mono<Voucher> findById(UUID id) {
+  public Mono<Voucher> findById(UUID id) {
     return header("SELECT " + COLUMNS + " FROM voucher WHERE id = :id", id)
         .flatMap(this::withParts);
   }
@@ -291,6 +291,20 @@ public class VoucherRepository {
                 + " AND chain_index >= :from ORDER BY chain_index")
         .bind("unit", unitId)
         .bind("from", from)
+        .map(row -> new Header(voucher(row, List.of(), List.of())))
+        .all()
+        .concatMap(this::withParts);
+  }
+
+  /** The unit's posted vouchers of the period (closing entries left out), by number. */
+  public Flux<Voucher> postedIn(UUID unitId, Period period) {
+    return db.sql(
+            "SELECT "
+                + COLUMNS
+                + " FROM voucher WHERE unit_id = :unit AND period = :period AND status = 'POSTED'"
+                + " AND kind <> 'CLOSING' ORDER BY number")
+        .bind("unit", unitId)
+        .bind("period", period.toString())
         .map(row -> new Header(voucher(row, List.of(), List.of())))
         .all()
         .concatMap(this::withParts);

@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.govchain.accounting.findings.web.FindingService;
 import org.govchain.accounting.problems.AccountingProblem;
 import org.govchain.accounting.security.Caller;
 import org.govchain.accounting.units.UnifiedSocialCreditCode;
@@ -66,6 +67,7 @@ public class VoucherService {
   private final VoucherRepository vouchers;
   private final VoucherRules rules;
   private final UnitService units;
+  private final FindingService findings;
   private final LogAppender log;
   private final TransactionalOperator tx;
   private final Idempotency idempotency;
@@ -76,6 +78,7 @@ public class VoucherService {
       VoucherRepository vouchers,
       VoucherRules rules,
       UnitService units,
+      FindingService findings,
       LogAppender log,
       ReactiveTransactionManager transactions,
       Idempotency idempotency,
@@ -84,6 +87,7 @@ public class VoucherService {
     this.vouchers = vouchers;
     this.rules = rules;
     this.units = units;
+    this.findings = findings;
     this.log = log;
     this.tx = TransactionalOperator.create(transactions);
     this.idempotency = idempotency;
@@ -394,7 +398,17 @@ public class VoucherService {
                           vouchers
                               .nextNumber(unit.id(), v.period())
                               .flatMap(number -> postAt(v, unit, caller.subject(), head, number))
-                              .map(posted -> posted.toData(unit.creditCode(), null)));
+                              .flatMap(
+                                  posted ->
+                                      findings
+                                          .raise(posted, unit)
+                                          .map(
+                                              raised -> {
+                                                Map<String, Object> data =
+                                                    posted.toData(unit.creditCode(), null);
+                                                data.put("findings", raised);
+                                                return data;
+                                              })));
             })
         .as(tx::transactional);
   }
