@@ -29,7 +29,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(SuiteExtension.class)
 class CardsThroughGatewayIT {
 
-  private static Suite.CardService cards;
+  private static Suite.RecordService cards;
   private static AppProcess gateway;
 
   @BeforeAll

@@ -117,8 +117,8 @@ final class Suite implements AutoCloseable {
     return AppProcess.start("seal-service", jar("seal-service"), sealPort, sealEnv, sealArgs);
   }
 
-  /** A card service process with its own log (origin, signer, registered submitter). */
-  record CardService(AppProcess process, String origin, NoteVerifier logKey)
+  /** A record service process with its own log (origin, signer, registered submitter). */
+  record RecordService(AppProcess process, String origin, NoteVerifier logKey)
       implements AutoCloseable {
     @Override
     public void close() {
@@ -130,11 +130,40 @@ final class Suite implements AutoCloseable {
    * Starts the social security card service on {@code db}, anchoring its own log on the suite's
    * registry, trusting the auth server's tokens. The caller closes it.
    */
-  CardService startCardService(PostgresServer.Database db) {
-    String cardOrigin = "ssc-" + UUID.randomUUID() + ".govchain.example";
+  RecordService startCardService(PostgresServer.Database db) {
+    return startRecordService(
+        "social-security-card-service",
+        "SSC",
+        "ssc",
+        db,
+        List.of("--govchain.ssc.data-dir=" + work.resolve("ssc-data")));
+  }
+
+  /**
+   * Starts the accounting audit service on {@code db}, anchoring its own log on the suite's
+   * registry, trusting the auth server's tokens. The caller closes it.
+   */
+  RecordService startAccountingService(PostgresServer.Database db) {
+    return startRecordService(
+        "accounting-audit-service", "ACCOUNTING", "accounting", db, List.of());
+  }
+
+  /**
+   * Starts a record service's jar with its own log: a fresh origin whose submitter the registry
+   * knows, a fresh signer key; secrets by environment, never on a command line.
+   *
+   * @param portPrefix the service's {@code <P>} in {@code <P>_PORT}
+   */
+  private RecordService startRecordService(
+      String module,
+      String portPrefix,
+      String originPrefix,
+      PostgresServer.Database db,
+      List<String> extraArgs) {
+    String origin = originPrefix + "-" + UUID.randomUUID() + ".govchain.example";
     Credentials submitter = chain.newFundedAccount();
-    await(registry.registerSubmitter(LogId.of(cardOrigin), submitter.getAddress()));
-    NoteSigner signer = NoteSigner.generate(cardOrigin);
+    await(registry.registerSubmitter(LogId.of(origin), submitter.getAddress()));
+    NoteSigner signer = NoteSigner.generate(origin);
     List<String> args = new ArrayList<>();
     for (String p : db.springProperties()) {
       args.add("--" + p);
@@ -142,8 +171,7 @@ final class Suite implements AutoCloseable {
     args.addAll(
         List.of(
             "--spring.main.banner-mode=off",
-            "--govchain.ssc.data-dir=" + work.resolve("ssc-data"),
-            "--govchain.log.origin=" + cardOrigin,
+            "--govchain.log.origin=" + origin,
             "--govchain.log.sequencer.interval=100ms",
             "--govchain.anchor.enabled=true",
             "--govchain.anchor.rpc-url=" + chain.rpcUrl(),
@@ -151,17 +179,16 @@ final class Suite implements AutoCloseable {
             "--govchain.anchor.registry-address=" + registry.address(),
             "--govchain.anchor.interval=1s",
             "--govchain.anchor.check-interval=200ms"));
+    args.addAll(extraArgs);
     Map<String, String> env = new HashMap<>(jwtEnv());
     env.put(
         "GOVCHAIN_ANCHOR_SUBMITTER_KEY",
         Numeric.toHexStringWithPrefixZeroPadded(submitter.getEcKeyPair().getPrivateKey(), 64));
     env.put("GOVCHAIN_LOG_SIGNER_KEY", signer.signerKey());
     int port = FreePorts.next();
-    env.put("SSC_PORT", Integer.toString(port));
-    AppProcess process =
-        AppProcess.start(
-            "social-security-card-service", jar("social-security-card-service"), port, env, args);
-    return new CardService(process, cardOrigin, NoteVerifier.fromVerifierKey(signer.verifierKey()));
+    env.put(portPrefix + "_PORT", Integer.toString(port));
+    AppProcess process = AppProcess.start(module, jar(module), port, env, args);
+    return new RecordService(process, origin, NoteVerifier.fromVerifierKey(signer.verifierKey()));
   }
 
   /** Starts the suite (chain and database come from test-support). */
