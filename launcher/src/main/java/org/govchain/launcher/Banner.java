@@ -86,6 +86,9 @@ final class Banner {
     if (started.applications().contains(Application.SSC) && entry != null && auth) {
       cardWalkthrough(b, settings, started, entry);
     }
+    if (started.applications().contains(Application.ACCOUNTING) && entry != null && auth) {
+      accountingWalkthrough(b, settings, started, entry);
+    }
     b.append("Press Ctrl-C to stop everything. The data stays in ")
         .append(home.dir())
         .append(" for the next start; delete that directory to start afresh.\n");
@@ -204,6 +207,92 @@ final class Banner {
         .append(settings.rpcUrl())
         .append(" --log-key '")
         .append(started.verifierKeys().get(Application.SSC))
+        .append("'\n\n");
+  }
+
+  private static void accountingWalkthrough(
+      StringBuilder b, Settings settings, Suite.Started started, String entry) {
+    String api = entry + "/api/accounting";
+    String verify = settings.repoFile("verifier-cli/target/govchain-verify.jar").toString();
+    String token = settings.issuer() + "/oauth2/token";
+    String field = " | sed -E 's/.*\"%s\":\"([^\"]+)\".*/\\1/')";
+    String period = Samples.samplePeriod(java.time.Instant.now());
+    b.append(
+            "Walkthrough: a unit's voucher prepared, reviewed by a second clerk, posted (numbered,"
+                + " hash-chained, red flags checked), the trial balance, the integrity report, and"
+                + " the voucher's proof on chain\n")
+        .append("  S='")
+        .append(started.samples().registerUnitRequest().getParent())
+        .append("'\n");
+    for (String client :
+        new String[] {"admin", "accounting-clerk", "accounting-clerk-2", "auditor"}) {
+      String variable = client.replace('-', '_').toUpperCase(java.util.Locale.ROOT);
+      b.append("  ")
+          .append(variable)
+          .append("=$(curl -s -u ")
+          .append(client)
+          .append(':')
+          .append(client)
+          .append("-dev-secret -d grant_type=client_credentials ")
+          .append(token)
+          .append(String.format(field, "access_token"))
+          .append('\n');
+    }
+    b.append(
+            "  # an admin registers the demo clerks' unit (their tokens' unit claim); once: again"
+                + " is 409 unit-exists\n")
+        .append(
+            "  curl -s -H \"Authorization: Bearer $ADMIN\" -H 'Content-Type: application/json' \\\n")
+        .append("    --data @\"$S/register-unit.json\" ")
+        .append(api)
+        .append("/units; echo\n")
+        .append("  UNIT=$(curl -s -H \"Authorization: Bearer $ACCOUNTING_CLERK\" ")
+        .append(api)
+        .append("/units")
+        .append(String.format(field, "id"))
+        .append("; echo \"$UNIT\"\n")
+        .append(
+            "  # a clerk prepares a voucher: a quota received, with its parallel budget lines\n")
+        .append(
+            "  V=$(curl -s -H \"Authorization: Bearer $ACCOUNTING_CLERK\" -H 'Content-Type: application/json' \\\n")
+        .append("    --data @\"$S/quota-voucher.json\" ")
+        .append(api)
+        .append("/units/$UNIT/vouchers | sed -E 's/^\\{\"id\":\"([^\"]+)\".*/\\1/'); echo \"$V\"\n")
+        .append(
+            "  # the unit's second clerk reviews it, the first posts it (its red-flag findings"
+                + " come back)\n")
+        .append("  curl -s -X POST -H \"Authorization: Bearer $ACCOUNTING_CLERK_2\" ")
+        .append(api)
+        .append("/vouchers/$V/review > /dev/null\n")
+        .append("  curl -s -X POST -H \"Authorization: Bearer $ACCOUNTING_CLERK\" ")
+        .append(api)
+        .append("/vouchers/$V/posting; echo\n")
+        .append("  # the month's trial balance as CSV (UTF-8 with BOM: opens in a spreadsheet)\n")
+        .append(
+            "  curl -s -H \"Authorization: Bearer $AUDITOR\" -H 'Accept: text/csv' -o \"$S/trial-balance.csv\" \\\n")
+        .append("    '")
+        .append(api)
+        .append("/units/'$UNIT'/trial-balance?period=")
+        .append(period)
+        .append("'\n")
+        .append(
+            "  # the auditor's integrity report: hash chain, log and anchoring of every voucher\n")
+        .append("  curl -s -H \"Authorization: Bearer $AUDITOR\" ")
+        .append(api)
+        .append("/units/$UNIT/integrity; echo\n")
+        .append("  # the voucher's proof bundle, once anchored, checked against the chain\n")
+        .append(
+            "  until curl -sf -H \"Authorization: Bearer $AUDITOR\" -o \"$S/voucher-proof.json\" \\\n")
+        .append("    ")
+        .append(api)
+        .append("/vouchers/$V/proof; do sleep 2; done\n")
+        .append("  java -jar '")
+        .append(verify)
+        .append("' verify \"$S/voucher-proof.json\" \\\n")
+        .append("    --rpc ")
+        .append(settings.rpcUrl())
+        .append(" --log-key '")
+        .append(started.verifierKeys().get(Application.ACCOUNTING))
         .append("'\n\n");
   }
 

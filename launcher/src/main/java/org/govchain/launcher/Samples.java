@@ -23,7 +23,8 @@ import org.govchain.anchor.canonical.Jcs;
 
 /**
  * Writes the files the printed walkthrough uses, so it works by copy and paste: a seal image (PNG),
- * a one-page PDF to stamp, and a seal-creation request body with a valid credit code.
+ * a one-page PDF to stamp, a seal-creation request body with a valid credit code, a card to issue,
+ * and for the accounting service the demo unit's registration and a voucher of the current month.
  */
 final class Samples {
 
@@ -32,6 +33,14 @@ final class Samples {
    * sample organisation; it names no real organisation.
    */
   static final String SAMPLE_CREDIT_CODE = "91110108MA01GCH013";
+
+  /**
+   * The unit the auth server's demo accounting clerks are bound to: its default {@code
+   * GOVCHAIN_AUTH_DEMO_ACCOUNTING_UNIT} (a fictional prefecture finance bureau).
+   */
+  static final String DEMO_ACCOUNTING_UNIT = "115132000088000108";
+
+  private static final java.time.ZoneId CHINA = java.time.ZoneId.of("Asia/Shanghai");
 
   private static final int IMAGE_SIZE = 240;
 
@@ -57,6 +66,19 @@ final class Samples {
     return dir.resolve("issue-card.json");
   }
 
+  Path registerUnitRequest() {
+    return dir.resolve("register-unit.json");
+  }
+
+  Path quotaVoucherRequest() {
+    return dir.resolve("quota-voucher.json");
+  }
+
+  /** The accounting period of the sample voucher: the month of the start, in China. */
+  static String samplePeriod(Instant now) {
+    return java.time.YearMonth.from(now.atZone(CHINA)).toString();
+  }
+
   /** Writes (or rewrites) the sample files; the request's validity starts now. */
   void write(Instant now) throws IOException {
     Files.createDirectories(dir);
@@ -79,6 +101,35 @@ final class Samples {
     card.put("issuingRegion", "360502");
     card.put("phone", "13800000000");
     Files.write(issueCardRequest(), Jcs.serialize(card));
+    String period = samplePeriod(now);
+    Map<String, Object> unit = new LinkedHashMap<>();
+    unit.put("creditCode", DEMO_ACCOUNTING_UNIT);
+    unit.put("name", "示例州财政局 (GovChain dev sample unit)");
+    unit.put("region", "513200");
+    unit.put("type", "ADMINISTRATIVE");
+    unit.put("firstPeriod", period);
+    Files.write(registerUnitRequest(), Jcs.serialize(unit));
+    String amount = "1000000.00";
+    Map<String, Object> voucher = new LinkedHashMap<>();
+    voucher.put("period", period);
+    voucher.put("date", now.atZone(CHINA).toLocalDate().toString());
+    voucher.put("summary", "收到财政授权支付额度 (dev sample)");
+    voucher.put(
+        "lines",
+        List.of(
+            line("1011", "DEBIT", amount),
+            line("4001", "CREDIT", amount),
+            line("8001", "DEBIT", amount),
+            line("6001", "CREDIT", amount)));
+    Files.write(quotaVoucherRequest(), Jcs.serialize(voucher));
+  }
+
+  private static Map<String, Object> line(String account, String side, String amount) {
+    Map<String, Object> line = new LinkedHashMap<>();
+    line.put("account", account);
+    line.put("side", side);
+    line.put("amount", amount);
+    return line;
   }
 
   /**
