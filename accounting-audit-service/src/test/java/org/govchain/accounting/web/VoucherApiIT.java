@@ -288,6 +288,44 @@ class VoucherApiIT {
         .isEqualTo(1);
   }
 
+  @Test
+  void aRepeatedPreparationWithItsIdempotencyKeyAnswersTheFirstDraft() {
+    Map<String, Object> body = voucher("2026-02", "2026-02-14", "幂等", quota("9.00"));
+    String first =
+        prepareWithKey(body, "prep-42")
+            .expectStatus()
+            .isCreated()
+            .expectBody(Map.class)
+            .returnResult()
+            .getResponseBody()
+            .get("id")
+            .toString();
+    Map<String, Long> before = app.service.rowCounts(AccountingApp.WRITE_TABLES);
+    String again =
+        prepareWithKey(body, "prep-42")
+            .expectStatus()
+            .isCreated()
+            .expectBody(Map.class)
+            .returnResult()
+            .getResponseBody()
+            .get("id")
+            .toString();
+    assertThat(again).isEqualTo(first);
+    assertThat(app.service.rowCounts(AccountingApp.WRITE_TABLES)).isEqualTo(before);
+    Map<String, Object> other = voucher("2026-02", "2026-02-14", "幂等", quota("9.01"));
+    expectProblem(prepareWithKey(other, "prep-42"), 422, "idempotency-key-reused");
+  }
+
+  private static WebTestClient.ResponseSpec prepareWithKey(Map<String, Object> body, String key) {
+    return app.preparer
+        .post()
+        .uri("/api/accounting/units/{id}/vouchers", unitId)
+        .header("Idempotency-Key", key)
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(body)
+        .exchange();
+  }
+
   // ---- reversal
 
   @Test
