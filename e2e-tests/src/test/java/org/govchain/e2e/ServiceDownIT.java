@@ -34,7 +34,12 @@ class ServiceDownIT {
     String accountingClerk = suite.token("accounting-clerk");
     long start = System.nanoTime();
     Http.Response answer =
-        suite.viaGateway().postJson("/api/accounting/units", accountingClerk, Map.of("name", "x"));
+        suite
+            .viaGateway()
+            .postJson(
+                "/api/accounting/units/00000000-0000-0000-0000-000000000001/vouchers",
+                accountingClerk,
+                Map.of("summary", "x"));
     Duration took = Duration.ofNanos(System.nanoTime() - start);
     assertProblem(answer, 503, "service-unavailable");
     assertThat(took).isLessThan(FAST);

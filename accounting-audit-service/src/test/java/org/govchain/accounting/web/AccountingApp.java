@@ -146,7 +146,23 @@ final class AccountingApp implements AutoCloseable {
 
   /** Prepares a voucher as the preparer. */
   WebTestClient.ResponseSpec prepare(String unitId, Map<String, Object> voucher) {
-    return preparer
+    return prepareAs(preparer, unitId, voucher);
+  }
+
+  /** Prepares, reviews and posts a voucher; returns it as posted. */
+  Map<String, Object> postVoucher(String unitId, Map<String, Object> voucher) {
+    return postAs(preparer, reviewer, unitId, voucher);
+  }
+
+  /** Reviews (as the reviewer) and posts (as the preparer) a prepared voucher. */
+  Map<String, Object> reviewAndPost(String voucherId) {
+    return reviewAndPostAs(preparer, reviewer, voucherId);
+  }
+
+  /** {@code clerk} prepares a voucher in the unit. */
+  static WebTestClient.ResponseSpec prepareAs(
+      WebTestClient clerk, String unitId, Map<String, Object> voucher) {
+    return clerk
         .post()
         .uri("/api/accounting/units/{id}/vouchers", unitId)
         .contentType(MediaType.APPLICATION_JSON)
@@ -154,10 +170,11 @@ final class AccountingApp implements AutoCloseable {
         .exchange();
   }
 
-  /** Prepares, reviews and posts a voucher; returns it as posted. */
-  Map<String, Object> postVoucher(String unitId, Map<String, Object> voucher) {
+  /** {@code preparer} prepares a voucher, {@code reviewer} reviews it, the preparer posts it. */
+  static Map<String, Object> postAs(
+      WebTestClient preparer, WebTestClient reviewer, String unitId, Map<String, Object> voucher) {
     String id =
-        prepare(unitId, voucher)
+        prepareAs(preparer, unitId, voucher)
             .expectStatus()
             .isCreated()
             .expectBody(Map.class)
@@ -165,12 +182,13 @@ final class AccountingApp implements AutoCloseable {
             .getResponseBody()
             .get("id")
             .toString();
-    return reviewAndPost(id);
+    return reviewAndPostAs(preparer, reviewer, id);
   }
 
-  /** Reviews (as the reviewer) and posts (as the preparer) a prepared voucher. */
+  /** {@code reviewer} reviews a prepared voucher, {@code preparer} posts it. */
   @SuppressWarnings("unchecked")
-  Map<String, Object> reviewAndPost(String voucherId) {
+  static Map<String, Object> reviewAndPostAs(
+      WebTestClient preparer, WebTestClient reviewer, String voucherId) {
     reviewer
         .post()
         .uri("/api/accounting/vouchers/{id}/review", voucherId)

@@ -77,35 +77,7 @@ class FindingsIT {
   }
 
   private static Map<?, ?> post(Map<String, Object> voucher) {
-    String id =
-        preparer
-            .post()
-            .uri("/api/accounting/units/{id}/vouchers", unitId)
-            .contentType(MediaType.APPLICATION_JSON)
-            .bodyValue(voucher)
-            .exchange()
-            .expectStatus()
-            .isCreated()
-            .expectBody(Map.class)
-            .returnResult()
-            .getResponseBody()
-            .get("id")
-            .toString();
-    reviewer
-        .post()
-        .uri("/api/accounting/vouchers/{id}/review", id)
-        .exchange()
-        .expectStatus()
-        .isOk();
-    return preparer
-        .post()
-        .uri("/api/accounting/vouchers/{id}/posting", id)
-        .exchange()
-        .expectStatus()
-        .isOk()
-        .expectBody(Map.class)
-        .returnResult()
-        .getResponseBody();
+    return AccountingApp.postAs(preparer, reviewer, unitId, voucher);
   }
 
   @Test

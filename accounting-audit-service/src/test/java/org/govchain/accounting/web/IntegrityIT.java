@@ -25,6 +25,7 @@ import org.govchain.testsupport.PostgresServer;
 import org.govchain.testsupport.WithDevChain;
 import org.govchain.testsupport.WithPostgres;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.web.reactive.server.WebTestClient;
 import org.web3j.crypto.Credentials;
 import org.web3j.utils.Numeric;
 
@@ -174,36 +175,8 @@ class IntegrityIT {
   }
 
   private static String post(
-      org.springframework.test.web.reactive.server.WebTestClient preparer,
-      org.springframework.test.web.reactive.server.WebTestClient reviewer,
-      String unitId,
-      Map<String, Object> voucher) {
-    String id =
-        preparer
-            .post()
-            .uri("/api/accounting/units/{id}/vouchers", unitId)
-            .bodyValue(voucher)
-            .exchange()
-            .expectStatus()
-            .isCreated()
-            .expectBody(Map.class)
-            .returnResult()
-            .getResponseBody()
-            .get("id")
-            .toString();
-    reviewer
-        .post()
-        .uri("/api/accounting/vouchers/{id}/review", id)
-        .exchange()
-        .expectStatus()
-        .isOk();
-    preparer
-        .post()
-        .uri("/api/accounting/vouchers/{id}/posting", id)
-        .exchange()
-        .expectStatus()
-        .isOk();
-    return id;
+      WebTestClient preparer, WebTestClient reviewer, String unitId, Map<String, Object> voucher) {
+    return AccountingApp.postAs(preparer, reviewer, unitId, voucher).get("id").toString();
   }
 
   private static Map<?, ?> integrity(AccountingApp app, String unitId, String period) {

@@ -109,12 +109,7 @@ class PeriodCloseIT {
     }
 
     String prepare(Map<String, Object> voucher) {
-      return preparer
-          .post()
-          .uri("/api/accounting/units/{id}/vouchers", unitId)
-          .contentType(MediaType.APPLICATION_JSON)
-          .bodyValue(voucher)
-          .exchange()
+      return AccountingApp.prepareAs(preparer, unitId, voucher)
           .expectStatus()
           .isCreated()
           .expectBody(Map.class)
@@ -125,21 +120,7 @@ class PeriodCloseIT {
     }
 
     Map<?, ?> reviewAndPost(String id) {
-      reviewer
-          .post()
-          .uri("/api/accounting/vouchers/{id}/review", id)
-          .exchange()
-          .expectStatus()
-          .isOk();
-      return preparer
-          .post()
-          .uri("/api/accounting/vouchers/{id}/posting", id)
-          .exchange()
-          .expectStatus()
-          .isOk()
-          .expectBody(Map.class)
-          .returnResult()
-          .getResponseBody();
+      return AccountingApp.reviewAndPostAs(preparer, reviewer, id);
     }
 
     WebTestClient.ResponseSpec close(String period) {
@@ -188,7 +169,6 @@ class PeriodCloseIT {
   void aRealisticMonthClosesToABalancedTrialBalanceTheTestRecomputes() {
     Clerks unit = new Clerks(1, "2026-01");
     String p = "2026-01";
-    app.preparer.toString();
     unit.preparer
         .post()
         .uri("/api/accounting/units/{id}/accounts", unit.unitId)

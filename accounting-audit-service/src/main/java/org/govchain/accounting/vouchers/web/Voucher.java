@@ -43,6 +43,44 @@ public record Voucher(
 
   private static final HexFormat HEX = HexFormat.of();
 
+  /** A new draft (version 1): nothing reviewed or posted yet. */
+  static Voucher draft(
+      UUID unitId,
+      Period period,
+      VoucherKind kind,
+      LocalDate date,
+      String summary,
+      Counterparty counterparty,
+      UUID reverses,
+      String preparer,
+      Instant preparedAt,
+      List<VoucherLine> lines,
+      List<Attachment> attachments) {
+    return new Voucher(
+        UUID.randomUUID(),
+        unitId,
+        period,
+        kind,
+        VoucherStatus.DRAFT,
+        date,
+        summary,
+        counterparty,
+        reverses,
+        preparer,
+        preparedAt,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        1,
+        lines,
+        attachments);
+  }
+
   public boolean posted() {
     return status == VoucherStatus.POSTED;
   }
@@ -127,7 +165,8 @@ public record Voucher(
     return data;
   }
 
-  private static Map<String, Object> line(VoucherLine line) {
+  /** A line as answers, log events and the hash chain show it. */
+  static Map<String, Object> line(VoucherLine line) {
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("account", line.account());
     data.put("side", line.side().name());

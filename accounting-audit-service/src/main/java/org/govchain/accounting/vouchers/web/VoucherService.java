@@ -118,7 +118,7 @@ public class VoucherService {
     if (counterparty != null) {
       fingerprint.put("counterparty", counterparty.toData());
     }
-    fingerprint.put("lines", lines.stream().map(VoucherService::lineData).toList());
+    fingerprint.put("lines", lines.stream().map(Voucher::line).toList());
     fingerprint.put("attachments", attachments.stream().map(Attachment::toData).toList());
     IdempotentRequest once =
         new IdempotentRequest(caller.subject(), key, PREPARE_OPERATION, fingerprint);
@@ -137,27 +137,16 @@ public class VoucherService {
                                       rules.check(lines, chart, false);
                                       Instant now = now();
                                       Voucher voucher =
-                                          new Voucher(
-                                              UUID.randomUUID(),
+                                          Voucher.draft(
                                               unitId,
                                               period,
                                               VoucherKind.ORDINARY,
-                                              VoucherStatus.DRAFT,
                                               date,
                                               summary,
                                               counterparty,
                                               null,
                                               caller.subject(),
                                               now,
-                                              null,
-                                              null,
-                                              null,
-                                              null,
-                                              null,
-                                              null,
-                                              null,
-                                              null,
-                                              1,
                                               lines,
                                               attachments);
                                       return vouchers
@@ -173,15 +162,6 @@ public class VoucherService {
         HttpStatus.CREATED.value(),
         "/api/accounting/vouchers/" + voucher.id(),
         json.writeValueAsString(voucher.toData(unit.creditCode(), null)));
-  }
-
-  private static Map<String, Object> lineData(VoucherLine line) {
-    Map<String, Object> data = new LinkedHashMap<>();
-    data.put("account", line.account());
-    data.put("side", line.side().name());
-    data.put("amount", Amount.format(line.amount()));
-    data.put("memo", line.memo());
-    return data;
   }
 
   private static LocalDate dateIn(String text, Period period, String field) {
@@ -315,27 +295,16 @@ public class VoucherService {
                 () -> {
                   Instant now = now();
                   Voucher draft =
-                      new Voucher(
-                          UUID.randomUUID(),
+                      Voucher.draft(
                           unit.id(),
                           period,
                           VoucherKind.CLOSING,
-                          VoucherStatus.DRAFT,
                           period.end(),
                           summary,
                           null,
                           null,
                           actor,
                           now,
-                          null,
-                          null,
-                          null,
-                          null,
-                          null,
-                          null,
-                          null,
-                          null,
-                          1,
                           lines,
                           List.of());
                   return vouchers
@@ -544,27 +513,16 @@ public class VoucherService {
                                       () -> {
                                         Instant now = now();
                                         Voucher reversal =
-                                            new Voucher(
-                                                UUID.randomUUID(),
+                                            Voucher.draft(
                                                 unit.id(),
                                                 period,
                                                 VoucherKind.REVERSAL,
-                                                VoucherStatus.DRAFT,
                                                 date,
                                                 reversalSummary(original),
                                                 original.counterparty(),
                                                 original.id(),
                                                 caller.subject(),
                                                 now,
-                                                null,
-                                                null,
-                                                null,
-                                                null,
-                                                null,
-                                                null,
-                                                null,
-                                                null,
-                                                1,
                                                 VoucherRules.reversalOf(original.lines()),
                                                 List.of());
                                         return vouchers
