@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Builds GovChain's application images from their jars (run `./mvnw -B package -DskipTests`
-# first), tagged govchain/<app>:0.1.0.
+# Builds GovChain's images, tagged govchain/<name>:0.1.0: one per application from its jar (run
+# `./mvnw -B package -DskipTests` first) and the dev chain (ganache; needs npm here).
 #
-#   infra/docker/build-images.sh                      # on the public Eclipse Temurin JRE 17
-#   BASE_IMAGE=localhost/govchain-base/jre17:bookworm infra/docker/build-images.sh
+#   infra/docker/build-images.sh            # on the public Eclipse Temurin JRE 17 and Node.js 20
+#   BASE_IMAGE=localhost/govchain-base/jre17:bookworm \
+#   NODE_BASE_IMAGE=localhost/govchain-base/node:bookworm infra/docker/build-images.sh
 #
 # CONTAINER_CLI picks the builder: docker (default when present) or podman.
 set -euo pipefail
@@ -21,6 +22,13 @@ format=()
 if [ "$(basename "$CLI")" = podman ]; then
   format=(--format docker) # keeps HEALTHCHECK (the OCI format has none)
 fi
+
+# the dev chain image: ganache installed here by its lock file, then copied in
+NODE_BASE_IMAGE="${NODE_BASE_IMAGE:-docker.io/library/node:20-bookworm-slim}"
+(cd infra/docker/devchain && npm ci --no-audit --no-fund --loglevel=error)
+echo "building govchain/devchain:$TAG on $NODE_BASE_IMAGE"
+"$CLI" build "${format[@]}" -q -f infra/docker/devchain.Dockerfile \
+  --build-arg "BASE_IMAGE=$NODE_BASE_IMAGE" -t "govchain/devchain:$TAG" . >/dev/null
 
 for entry in "${APPS[@]}"; do
   app="${entry%%:*}"

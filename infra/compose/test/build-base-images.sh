@@ -4,6 +4,7 @@
 # image needs, then import the tree into podman.
 #
 #   localhost/govchain-base/jre17:bookworm   Java 17 runtime (the applications)
+#   localhost/govchain-base/node:bookworm    Node.js 18, Debian's (the dev chain's ganache)
 #
 # An image that already exists is kept (say so); GOVCHAIN_REBUILD_BASE=1 builds it again.
 set -euo pipefail
@@ -26,9 +27,10 @@ build() {
     > "$root.log" 2>&1 || { tail -20 "$root.log" >&2; exit 1; }
   # no package caches or lists in the image
   rm -rf "$root"/var/cache/apt/archives/*.deb "$root"/var/lib/apt/lists/*
-  tar -C "$root" -c . | podman import - "$image" > /dev/null
+  tar -C "$root" -c . | podman import --quiet - "$image" > /dev/null
   rm -rf "$root"
   echo "built $image in $((SECONDS - started)) s"
 }
 
 build localhost/govchain-base/jre17:bookworm openjdk-17-jre-headless,ca-certificates
+build localhost/govchain-base/node:bookworm nodejs,ca-certificates
