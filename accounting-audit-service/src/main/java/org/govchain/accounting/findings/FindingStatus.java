@@ -1,6 +1,7 @@
 package org.govchain.accounting.findings;
 
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -40,7 +41,7 @@ public enum FindingStatus {
 
     /** The log event's name: {@code acknowledged}, {@code escalated}, {@code resolved}. */
     public String eventName() {
-      return to.name().toLowerCase(java.util.Locale.ROOT);
+      return to.name().toLowerCase(Locale.ROOT);
     }
   }
 }

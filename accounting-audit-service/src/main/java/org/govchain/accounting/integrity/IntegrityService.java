@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.govchain.accounting.security.Caller;
 import org.govchain.accounting.units.web.Unit;
@@ -135,8 +136,8 @@ public class IntegrityService {
       lastHash = v.hash();
       return logReader
           .event(v.id().toString(), v.version())
-          .map(java.util.Optional::of)
-          .defaultIfEmpty(java.util.Optional.empty())
+          .map(Optional::of)
+          .defaultIfEmpty(Optional.empty())
           .flatMap(
               event -> {
                 if (event.isEmpty()) {

@@ -1,5 +1,7 @@
 package org.govchain.accounting.security;
 
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.govchain.accounting.problems.AccountingProblem;
@@ -26,7 +28,7 @@ public record Caller(String subject, Set<String> roles, String unit) {
         authentication.getAuthorities().stream()
             .map(GrantedAuthority::getAuthority)
             .map(Role::fromAuthority)
-            .flatMap(java.util.Optional::stream)
+            .flatMap(Optional::stream)
             .map(Role::claimValue)
             .collect(Collectors.toUnmodifiableSet());
     String unit = null;
@@ -76,6 +78,6 @@ public record Caller(String subject, Set<String> roles, String unit) {
                 + unitCreditCode
                 + " is not theirs"
             : "the token binds the caller to unit " + unit + ", not to " + unitCreditCode,
-        java.util.Map.of("unit", unitCreditCode));
+        Map.of("unit", unitCreditCode));
   }
 }

@@ -8,6 +8,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.govchain.accounting.findings.FindingStatus;
 import org.govchain.accounting.problems.AccountingProblem;
@@ -303,8 +304,8 @@ public class FindingService {
             ? Mono.justOrEmpty(unitId)
             : clerkScope(unitId, caller);
     return scope
-        .map(java.util.Optional::of)
-        .defaultIfEmpty(java.util.Optional.empty())
+        .map(Optional::of)
+        .defaultIfEmpty(Optional.empty())
         .flatMap(
             unit -> {
               FindingRepository.Filter filter =

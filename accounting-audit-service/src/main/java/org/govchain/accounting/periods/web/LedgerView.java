@@ -2,6 +2,7 @@ package org.govchain.accounting.periods.web;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -105,7 +106,7 @@ final class LedgerView {
     Map<String, Object> opening = (Map<String, Object>) view.get("opening");
     csv.append(
         Csv.line(
-            java.util.Arrays.asList(
+            Arrays.asList(
                 (String) view.get("from"),
                 null,
                 null,
@@ -120,7 +121,7 @@ final class LedgerView {
       Map<String, Object> balance = (Map<String, Object>) e.get("balance");
       csv.append(
           Csv.line(
-              java.util.Arrays.asList(
+              Arrays.asList(
                   (String) e.get("period"),
                   String.valueOf(e.get("number")),
                   (String) e.get("date"),
@@ -135,7 +136,7 @@ final class LedgerView {
     Map<String, Object> closing = (Map<String, Object>) view.get("closing");
     csv.append(
         Csv.line(
-            java.util.Arrays.asList(
+            Arrays.asList(
                 (String) view.get("to"),
                 null,
                 null,

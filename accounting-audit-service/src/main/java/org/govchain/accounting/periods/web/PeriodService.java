@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -205,7 +206,7 @@ public class PeriodService {
             notClosable(
                 period,
                 "the "
-                    + ledger.name().toLowerCase(java.util.Locale.ROOT)
+                    + ledger.name().toLowerCase(Locale.ROOT)
                     + " ledger's trial"
                     + " balance does not balance: run the integrity report"));
       }

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.govchain.accounting.findings.web.FindingService;
@@ -574,8 +575,8 @@ public class VoucherService {
                     .reversalOf(id)
                     .filter(Voucher::posted)
                     .map(Voucher::id)
-                    .map(java.util.Optional::of)
-                    .defaultIfEmpty(java.util.Optional.empty())
+                    .map(Optional::of)
+                    .defaultIfEmpty(Optional.empty())
                     .map(
                         reversedBy ->
                             found
