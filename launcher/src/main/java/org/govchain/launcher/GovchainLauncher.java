@@ -4,18 +4,25 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.govchain.launcher.besu.BesuNetworkCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
  * {@code govchain-launcher}: the Java side of {@code ./govchain}. {@code up} runs the local suite
- * in the foreground until Ctrl-C.
+ * in the foreground until Ctrl-C; {@code besu-network} generates a Besu QBFT network for compose
+ * and Kubernetes.
  */
 @Command(
     name = "govchain",
     mixinStandardHelpOptions = true,
-    description = "Runs GovChain's local suite (dev only).",
-    subcommands = {GovchainLauncher.Up.class, CommandLine.HelpCommand.class})
+    description =
+        "Runs GovChain's local suite (dev only); generates a Besu network for deployments.",
+    subcommands = {
+      GovchainLauncher.Up.class,
+      BesuNetworkCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class GovchainLauncher implements Callable<Integer> {
 
   /** Entry point. */
