@@ -10,11 +10,7 @@
 # it holds private keys.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-JAR="$ROOT/launcher/target/govchain-launcher.jar"
 
 command -v java >/dev/null 2>&1 || { echo "generate-network: java (JDK 17) is required" >&2; exit 2; }
-if [ ! -f "$JAR" ]; then
-  echo "Building the launcher jar (once)..." >&2
-  (cd "$ROOT" && ./mvnw -B -q -DskipTests -pl launcher -am package)
-fi
-exec java -jar "$JAR" besu-network "$@"
+# ./govchain builds the launcher jar when it is missing or older than its sources
+exec "$ROOT/govchain" besu-network "$@"
