@@ -8,7 +8,8 @@ import java.util.Objects;
  * on chains without a base fee, a legacy {@code gasPrice} (held in both fields).
  *
  * @param legacy whether this is a legacy (EIP-155) gas price rather than EIP-1559 fees
- * @param maxFeePerGas the fee cap per gas in wei (the gas price for legacy fees), positive
+ * @param maxFeePerGas the fee cap per gas in wei (the gas price for legacy fees); zero on a
+ *     free-gas network (Besu with {@code --min-gas-price=0} and a zero base fee)
  * @param maxPriorityFeePerGas the tip per gas in wei, at most {@code maxFeePerGas}
  */
 public record TransactionFees(
@@ -19,9 +20,9 @@ public record TransactionFees(
   public TransactionFees {
     Objects.requireNonNull(maxFeePerGas, "maxFeePerGas");
     Objects.requireNonNull(maxPriorityFeePerGas, "maxPriorityFeePerGas");
-    if (maxFeePerGas.signum() <= 0 || maxPriorityFeePerGas.signum() < 0) {
+    if (maxFeePerGas.signum() < 0 || maxPriorityFeePerGas.signum() < 0) {
       throw new IllegalArgumentException(
-          "fees must be positive: " + maxFeePerGas + "/" + maxPriorityFeePerGas);
+          "fees must not be negative: " + maxFeePerGas + "/" + maxPriorityFeePerGas);
     }
     if (maxPriorityFeePerGas.compareTo(maxFeePerGas) > 0) {
       throw new IllegalArgumentException(

@@ -42,4 +42,24 @@ class TransactionFeesTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("exceeds the fee cap");
   }
+
+  @Test
+  void acceptsFreeGasAsOnBesuWithAZeroBaseFeeAndMinGasPriceZero() {
+    TransactionFees free = TransactionFees.eip1559(BigInteger.ZERO, BigInteger.ZERO);
+
+    assertThat(free.maxFeePerGas()).isZero();
+    assertThat(TransactionFees.legacy(BigInteger.ZERO).maxFeePerGas()).isZero();
+    // a replacement of a free transaction must still rise: both to one wei
+    assertThat(free.bumped(10).maxFeePerGas()).isEqualTo(BigInteger.ONE);
+    assertThat(free.bumped(10).maxPriorityFeePerGas()).isEqualTo(BigInteger.ONE);
+  }
+
+  @Test
+  void rejectsNegativeFees() {
+    assertThatThrownBy(() -> TransactionFees.legacy(BigInteger.valueOf(-1)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("must not be negative");
+    assertThatThrownBy(() -> TransactionFees.eip1559(BigInteger.TEN, BigInteger.valueOf(-1)))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
 }
