@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
         "Runs GovChain's local suite (dev only); generates a Besu network for deployments.",
     subcommands = {
       GovchainLauncher.Up.class,
+      GovchainLauncher.SampleFiles.class,
       BesuNetworkCommand.class,
       CommandLine.HelpCommand.class
     })
@@ -73,6 +74,32 @@ public final class GovchainLauncher implements Callable<Integer> {
       int code = suite.run();
       suite.exiting();
       return code;
+    }
+  }
+
+  /**
+   * {@code samples}: the walkthrough's files without starting anything, for trying an installation
+   * that runs elsewhere (docker compose, Kubernetes).
+   */
+  @Command(
+      name = "samples",
+      mixinStandardHelpOptions = true,
+      description =
+          "Writes the walkthrough's sample files (seal image, PDF, request bodies) into DIR, as"
+              + " `up` does into GOVCHAIN_HOME/samples.")
+  static final class SampleFiles implements Callable<Integer> {
+    @picocli.CommandLine.Option(
+        names = "--out",
+        paramLabel = "DIR",
+        required = true,
+        description = "where the files go")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+      new Samples(out).write(java.time.Instant.now());
+      System.out.println("sample files written to " + out.toAbsolutePath().normalize());
+      return 0;
     }
   }
 

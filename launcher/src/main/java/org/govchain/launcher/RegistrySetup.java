@@ -1,37 +1,27 @@
 package org.govchain.launcher;
 
 import java.io.IOException;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.time.Duration;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.govchain.anchor.canonical.Jcs;
-import org.govchain.anchor.chain.AnchorRegistryClient;
-import org.govchain.anchor.chain.LogId;
+import org.govchain.operator.OperatorException;
+import org.govchain.operator.registry.RegistryDeployment;
+import org.govchain.operator.registry.RegistryInstaller;
 import org.web3j.crypto.Credentials;
-import org.web3j.protocol.Web3j;
-import org.web3j.protocol.core.DefaultBlockParameterName;
-import org.web3j.protocol.core.methods.request.Transaction;
-import org.web3j.protocol.core.methods.response.TransactionReceipt;
-import org.web3j.utils.Convert;
 
 /**
- * Puts the AnchorRegistry on the dev chain once and keeps it usable: deploys it on the first start
- * (recorded in {@code devchain.json}), checks on later starts that the chain still holds it and
- * that our owner key owns it, funds the suite's keys and registers each log's submitter.
+ * Puts the AnchorRegistry on the dev chain once and keeps it usable, with the operator's {@link
+ * RegistryInstaller}: deploys it on the first start (recorded in {@code devchain.json}), checks on
+ * later starts that the chain still holds it and that our owner key owns it; the dev chain's
+ * unlocked account funds the suite's keys; each log's submitter is registered.
  */
 final class RegistrySetup {
-
-  private static final BigInteger LOW_BALANCE =
-      Convert.toWei("10", Convert.Unit.ETHER).toBigInteger();
-  private static final BigInteger TOP_UP = Convert.toWei("100", Convert.Unit.ETHER).toBigInteger();
-  private static final Duration RECEIPT_TIMEOUT = Duration.ofSeconds(30);
 
   /**
    * The registry of this installation.
@@ -62,84 +52,46 @@ final class RegistrySetup {
    */
   static Deployment ensure(
       DevChainNode chain, Home home, Credentials owner, List<LogSubmitter> logs) {
-    Web3j web3j = chain.web3j();
+    RegistryInstaller installer =
+        new RegistryInstaller(chain.web3j(), DevChainNode.CHAIN_ID, owner, Clock.systemUTC());
     try {
-      String funder = funder(web3j);
-      fund(web3j, funder, owner.getAddress());
       Deployment deployment = readDeployment(home).orElse(null);
-      AnchorRegistryClient client;
       if (deployment == null) {
-        client =
-            AnchorRegistryClient.await(
-                AnchorRegistryClient.deploy(web3j, owner, DevChainNode.CHAIN_ID));
+        RegistryDeployment deployed = installer.deploy();
         deployment =
             new Deployment(
-                DevChainNode.CHAIN_ID,
-                client.address(),
-                owner.getAddress(),
-                web3j.ethBlockNumber().send().getBlockNumber().longValueExact(),
-                Instant.now());
+                deployed.chainId(),
+                deployed.registry(),
+                deployed.owner(),
+                deployed.blockNumber(),
+                deployed.deployedAt());
         writeDeployment(home, deployment);
       } else {
-        client = checkRecorded(web3j, home, owner, deployment);
+        installer.check(
+            new RegistryDeployment(
+                deployment.chainId(),
+                deployment.registry(),
+                deployment.owner(),
+                deployment.blockNumber(),
+                deployment.deployedAt()),
+            home.deployment() + " (the dev chain is in " + home.chain() + ")",
+            resetHint(home));
       }
-      for (LogSubmitter log : logs) {
-        fund(web3j, funder, log.submitter().getAddress());
-        byte[] logId = LogId.of(log.origin());
-        String wanted = log.submitter().getAddress().toLowerCase(Locale.ROOT);
-        Optional<String> current = AnchorRegistryClient.await(client.submitterOf(logId));
-        if (current.map(a -> !a.equalsIgnoreCase(wanted)).orElse(true)) {
-          AnchorRegistryClient.await(client.registerSubmitter(logId, wanted));
-        }
-      }
+      installer.registerSubmitters(
+          deployment.registry(),
+          logs.stream()
+              .map(
+                  log ->
+                      new RegistryInstaller.LogSubmitter(
+                          log.origin(), log.submitter().getAddress()))
+              .toList());
       return deployment;
+    } catch (OperatorException e) {
+      throw new StartupException("the dev chain at " + chain.rpcUrl() + ": " + e.getMessage(), e);
     } catch (IOException e) {
       throw new StartupException(
-          "the dev chain at " + chain.rpcUrl() + " failed while setting up the registry: " + e, e);
+          "cannot record the registry in " + home.deployment() + ": " + e.getMessage(), e);
     }
-  }
-
-  private static AnchorRegistryClient checkRecorded(
-      Web3j web3j, Home home, Credentials owner, Deployment deployment) {
-    if (deployment.chainId() != DevChainNode.CHAIN_ID) {
-      throw new StartupException(
-          home.deployment()
-              + " names chain "
-              + deployment.chainId()
-              + ", but the dev chain is "
-              + DevChainNode.CHAIN_ID
-              + resetHint(home));
-    }
-    AnchorRegistryClient client =
-        AnchorRegistryClient.connect(web3j, deployment.registry(), DevChainNode.CHAIN_ID, owner);
-    if (!AnchorRegistryClient.await(client.hasCode())) {
-      throw new StartupException(
-          "the dev chain in "
-              + home.chain()
-              + " holds no contract at "
-              + deployment.registry()
-              + ", the registry recorded in "
-              + home.deployment()
-              + " (was "
-              + home.chain()
-              + " deleted or replaced?)"
-              + resetHint(home));
-    }
-    String actualOwner = AnchorRegistryClient.await(client.owner());
-    if (!actualOwner.equalsIgnoreCase(owner.getAddress())) {
-      throw new StartupException(
-          "the registry "
-              + deployment.registry()
-              + " is owned by "
-              + actualOwner
-              + ", not by this installation's key "
-              + owner.getAddress()
-              + " ("
-              + home.keys().resolve("registry-owner.hex")
-              + ")"
-              + resetHint(home));
-    }
-    return client;
   }
 
   private static String resetHint(Home home) {
@@ -147,49 +99,6 @@ final class RegistrySetup {
         + " start afresh, stop GovChain and delete "
         + home.dir()
         + " (everything made locally is lost).";
-  }
-
-  /** The dev chain's one unlocked (public, deterministic) account, which pays for our keys. */
-  private static String funder(Web3j web3j) throws IOException {
-    List<String> accounts = web3j.ethAccounts().send().getAccounts();
-    if (accounts.isEmpty()) {
-      throw new StartupException("the dev chain has no unlocked account to fund the suite's keys");
-    }
-    return accounts.get(0);
-  }
-
-  private static void fund(Web3j web3j, String funder, String account) throws IOException {
-    BigInteger balance =
-        web3j.ethGetBalance(account, DefaultBlockParameterName.LATEST).send().getBalance();
-    if (balance.compareTo(LOW_BALANCE) >= 0) {
-      return;
-    }
-    var sent =
-        web3j
-            .ethSendTransaction(
-                Transaction.createEtherTransaction(funder, null, null, null, account, TOP_UP))
-            .send();
-    if (sent.hasError()) {
-      throw new StartupException(
-          "the dev chain refused to fund " + account + ": " + sent.getError().getMessage());
-    }
-    awaitReceipt(web3j, sent.getTransactionHash());
-  }
-
-  private static TransactionReceipt awaitReceipt(Web3j web3j, String hash) throws IOException {
-    Instant deadline = Instant.now().plus(RECEIPT_TIMEOUT);
-    while (Instant.now().isBefore(deadline)) {
-      Optional<TransactionReceipt> receipt =
-          web3j.ethGetTransactionReceipt(hash).send().getTransactionReceipt();
-      if (receipt.isPresent()) {
-        if (!receipt.get().isStatusOK()) {
-          throw new StartupException("funding transaction " + hash + " failed on the dev chain");
-        }
-        return receipt.get();
-      }
-      Readiness.sleep(Duration.ofMillis(100));
-    }
-    throw new StartupException("funding transaction " + hash + " was not mined in time");
   }
 
   static Optional<Deployment> readDeployment(Home home) {

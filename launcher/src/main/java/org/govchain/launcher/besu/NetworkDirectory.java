@@ -83,8 +83,10 @@ public final class NetworkDirectory {
     for (int i = 0; i < validators.size(); i++) {
       ValidatorKey key = validators.get(i);
       Path validatorDir = Files.createDirectory(validator(i), posix("rwx------"));
-      // one line without a newline, as Besu writes its own key files
-      write(validatorDir.resolve(KEY), key.privateKeyHex(), posix("rw-------"));
+      // one line without a newline, as Besu writes its own key files. Readable by all inside an
+      // owner-only directory: compose bind-mounts the file itself into a container whose user
+      // (Besu's, uid 1000) is not its owner, and no one else on the host can reach it
+      write(validatorDir.resolve(KEY), key.privateKeyHex(), posix("rw-r--r--"));
       write(validatorDir.resolve(PUBLIC_KEY), key.publicKeyHex());
       write(validatorDir.resolve(ADDRESS), key.address());
     }

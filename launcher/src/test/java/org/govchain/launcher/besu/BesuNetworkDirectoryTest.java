@@ -60,8 +60,14 @@ class BesuNetworkDirectoryTest {
             PosixFilePermission.OWNER_EXECUTE);
     assertThat(Files.getPosixFilePermissions(dir)).isEqualTo(ownerDir);
     assertThat(Files.getPosixFilePermissions(dir.resolve("validator-0"))).isEqualTo(ownerDir);
+    // the key is guarded by its directory: the file itself is bind-mounted into Besu's container
     assertThat(Files.getPosixFilePermissions(dir.resolve("validator-0/key")))
-        .isEqualTo(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE));
+        .isEqualTo(
+            Set.of(
+                PosixFilePermission.OWNER_READ,
+                PosixFilePermission.OWNER_WRITE,
+                PosixFilePermission.GROUP_READ,
+                PosixFilePermission.OTHERS_READ));
   }
 
   @Test

@@ -123,9 +123,10 @@ public final class RegistryInstaller {
    * Checks a recorded deployment against the chain.
    *
    * @param where where the record was read, for the messages
+   * @param resetHint what to do if the chain was replaced on purpose, appended to the messages
    * @throws OperatorException if the chain differs, the address holds no code or another owner
    */
-  public void check(RegistryDeployment recorded, String where) {
+  public void check(RegistryDeployment recorded, String where, String resetHint) {
     if (recorded.chainId() != chainId) {
       throw new OperatorException(
           where
@@ -133,7 +134,7 @@ public final class RegistryInstaller {
               + recorded.chainId()
               + ", but this installation is configured for chain "
               + chainId
-              + resetHint(where));
+              + resetHint);
     }
     AnchorRegistryClient client =
         AnchorRegistryClient.connect(web3j, recorded.registry(), chainId, owner);
@@ -144,7 +145,7 @@ public final class RegistryInstaller {
               + ", the registry recorded in "
               + where
               + " (was the chain's data reset?)"
-              + resetHint(where));
+              + resetHint);
     }
     String actualOwner = AnchorRegistryClient.await(client.owner());
     if (!actualOwner.equalsIgnoreCase(owner.getAddress())) {
@@ -157,7 +158,7 @@ public final class RegistryInstaller {
               + actualOwner
               + ", not by the configured owner key's address "
               + owner.getAddress()
-              + resetHint(where));
+              + resetHint);
     }
   }
 
@@ -247,14 +248,6 @@ public final class RegistryInstaller {
       sleep(Duration.ofMillis(200));
     }
     throw new OperatorException("funding transaction " + hash + " was not mined in time");
-  }
-
-  private static String resetHint(String where) {
-    return ". The chain, the recorded registry and the keys belong together: if the chain was"
-        + " replaced on purpose, delete "
-        + where
-        + " and run registry-setup again (a new registry: proofs anchored in the old one keep"
-        + " verifying only against the old chain).";
   }
 
   private static void sleep(Duration duration) {

@@ -93,7 +93,14 @@ public final class RegistrySetupCommand implements Callable<Integer> {
       RegistryDeployment deployment;
       if (recorded.isPresent()) {
         deployment = recorded.get();
-        installer.check(deployment, record.toString());
+        installer.check(
+            deployment,
+            record.toString(),
+            ". The chain, the recorded registry and the keys belong together: if the chain was"
+                + " replaced on purpose, delete "
+                + record
+                + " and run registry-setup again (a new registry; proofs anchored in the old one"
+                + " verify only against the old chain)");
         out.println(
             "registry "
                 + deployment.registry()
