@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds GovChain's images, tagged govchain/<name>:0.1.0: one per application from its jar (run
-# `./mvnw -B package -DskipTests` first) and the dev chain (ganache; needs npm here).
+# `./mvnw -B package -DskipTests` first), the operator tool (registry-setup) and the dev chain
+# (ganache; needs npm here).
 #
 #   infra/docker/build-images.sh            # on the public Eclipse Temurin JRE 17 and Node.js 20
 #   BASE_IMAGE=localhost/govchain-base/jre17:bookworm \
@@ -29,6 +30,14 @@ NODE_BASE_IMAGE="${NODE_BASE_IMAGE:-docker.io/library/node:20-bookworm-slim}"
 echo "building govchain/devchain:$TAG on $NODE_BASE_IMAGE"
 "$CLI" build "${format[@]}" -q -f infra/docker/devchain.Dockerfile \
   --build-arg "BASE_IMAGE=$NODE_BASE_IMAGE" -t "govchain/devchain:$TAG" . >/dev/null
+
+if [ ! -f operator-cli/target/govchain-operator.jar ]; then
+  echo "build-images: operator-cli/target/govchain-operator.jar is missing: run ./mvnw -B package -DskipTests first" >&2
+  exit 2
+fi
+echo "building govchain/operator:$TAG on $BASE_IMAGE"
+"$CLI" build "${format[@]}" -q -f infra/docker/operator.Dockerfile \
+  --build-arg "BASE_IMAGE=$BASE_IMAGE" -t "govchain/operator:$TAG" . >/dev/null
 
 for entry in "${APPS[@]}"; do
   app="${entry%%:*}"

@@ -19,7 +19,7 @@ done
 if [ ${#missing[@]} -gt 0 ]; then
   echo "installing ${missing[*]} from Debian's packages" >&2
   apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq podman docker-compose debootstrap >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq podman netavark aardvark-dns docker-compose debootstrap >/dev/null
 fi
 
 # 1. The runtime cannot set rlimits unless podman names them (known quirk here).

@@ -1,0 +1,293 @@
+#!/usr/bin/env bash
+# The compose test: brings the whole compose stack up for real here, with the dev chain, and uses
+# it as a client would. Run by `./govchain test` after the Maven build (it needs the jars).
+#
+#  1. podman, Debian's docker-compose and debootstrap (setup-podman.sh), the base images from
+#     Debian's packages (build-base-images.sh), GovChain's images (../../docker/build-images.sh);
+#  2. a fresh installation: secrets from `govchain-operator secrets`, `docker-compose up -d`;
+#  3. through the gateway: a token from the auth server, a seal created, a PDF stamped and verified,
+#     the sealing's proof bundle VALID with govchain-verify against the chain container;
+#  4. the seal service's JVM killed (SIGKILL) in the middle of a write load: every seal
+#     acknowledged with 201 is readable and anchored after it comes back;
+#  5. `down` + `up`: every record and proof is still there, and the registry job deploys nothing.
+#
+# Needs root (rootful podman, apt). GOVCHAIN_COMPOSE_TEST=skip skips it, saying so; nothing else
+# does. GOVCHAIN_COMPOSE_KEEP=1 leaves the stack and its volumes up afterwards for a look.
+set -euo pipefail
+cd "$(dirname "$0")/../../.."
+ROOT=$(pwd)
+T0=$SECONDS
+PROJECT=govchain-compose-test
+WORK=${GOVCHAIN_COMPOSE_TEST_WORK:-/var/tmp/govchain-compose-test}
+
+say() { printf '[compose-test %4ds] %s\n' $((SECONDS - T0)) "$*"; }
+fail() {
+  say "FAILED: $*"
+  exit 1
+}
+
+if [ "${GOVCHAIN_COMPOSE_TEST:-run}" = skip ]; then
+  say "SKIPPED because GOVCHAIN_COMPOSE_TEST=skip: the compose stack was not tested"
+  exit 0
+fi
+if [ "$(id -u)" != 0 ]; then
+  fail "needs root (rootful podman and apt); run as root, or set GOVCHAIN_COMPOSE_TEST=skip to skip it knowingly"
+fi
+for jar in operator-cli/target/govchain-operator.jar launcher/target/govchain-launcher.jar \
+  verifier-cli/target/govchain-verify.jar; do
+  [ -f "$jar" ] || fail "$jar is missing: run ./mvnw -B package -DskipTests (or ./govchain test) first"
+done
+
+# --- 1. tools and images ---------------------------------------------------------------------
+say "podman, docker-compose and debootstrap"
+DOCKER_HOST=$(bash infra/compose/test/setup-podman.sh | tail -1)
+export DOCKER_HOST
+say "base images (debootstrap, once per machine)"
+bash infra/compose/test/build-base-images.sh
+say "GovChain's images"
+images_started=$SECONDS
+CONTAINER_CLI=podman BASE_IMAGE=localhost/govchain-base/jre17:bookworm \
+  NODE_BASE_IMAGE=localhost/govchain-base/node:bookworm bash infra/docker/build-images.sh
+podman build --format docker -q -f infra/compose/test/postgres/Dockerfile \
+  --build-arg BASE_IMAGE=localhost/govchain-base/postgres:bookworm \
+  -t localhost/govchain-test/postgres:15 infra/compose/test/postgres > /dev/null
+say "images built in $((SECONDS - images_started)) s"
+
+# --- 2. a fresh installation -------------------------------------------------------------------
+free_port() {
+  node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'
+}
+export GOVCHAIN_SECRETS="$WORK/secrets"
+export GOVCHAIN_POSTGRES_IMAGE=localhost/govchain-test/postgres:15
+export GOVCHAIN_ANCHOR_INTERVAL=2s
+GOVCHAIN_GATEWAY_PORT=$(free_port)
+GOVCHAIN_AUTH_PORT=$(free_port)
+GOVCHAIN_CHAIN_PORT=$(free_port)
+export GOVCHAIN_GATEWAY_PORT GOVCHAIN_AUTH_PORT GOVCHAIN_CHAIN_PORT
+GW="http://127.0.0.1:$GOVCHAIN_GATEWAY_PORT"
+AUTH="http://127.0.0.1:$GOVCHAIN_AUTH_PORT"
+RPC="http://127.0.0.1:$GOVCHAIN_CHAIN_PORT"
+
+dc() {
+  docker-compose --project-name "$PROJECT" --project-directory infra/compose \
+    -f infra/compose/docker-compose.yml --profile devchain "$@"
+}
+
+# Without systemd podman schedules no healthchecks: run them here, every 2 s, for this project
+HEALTH_PID=
+drive_healthchecks() {
+  while true; do
+    for c in $(podman ps -q --filter "label=com.docker.compose.project=$PROJECT" 2>/dev/null); do
+      podman healthcheck run "$c" > /dev/null 2>&1 || true
+    done
+    sleep 2
+  done
+}
+
+finish() {
+  local code=$?
+  [ -n "$HEALTH_PID" ] && kill "$HEALTH_PID" 2> /dev/null || true
+  if [ "$code" != 0 ]; then
+    say "the stack's last log lines:"
+    dc ps || true
+    dc logs --no-color --tail 60 2>&1 | tail -400 || true
+  fi
+  if [ "${GOVCHAIN_COMPOSE_KEEP:-0}" = 1 ]; then
+    say "GOVCHAIN_COMPOSE_KEEP=1: the stack stays up (project $PROJECT, gateway $GW)"
+  else
+    dc down --volumes --remove-orphans > /dev/null 2>&1 || true
+  fi
+  exit "$code"
+}
+trap finish EXIT
+
+say "a fresh installation in $WORK"
+dc down --volumes --remove-orphans > /dev/null 2>&1 || true
+rm -rf "$WORK"
+mkdir -p "$WORK"
+java -jar operator-cli/target/govchain-operator.jar secrets --out "$WORK/secrets" \
+  --domain compose-test.example --organisation "GovChain compose test" > "$WORK/secrets.out"
+java -jar launcher/target/govchain-launcher.jar samples --out "$WORK/samples" > /dev/null
+S="$WORK/samples"
+
+drive_healthchecks &
+HEALTH_PID=$!
+
+wait_gateway() {
+  local deadline=$((SECONDS + ${1:-600}))
+  until curl -sf -o /dev/null "$GW/actuator/health/readiness"; do
+    [ $SECONDS -lt $deadline ] || fail "the gateway was not ready at $GW in time"
+    sleep 2
+  done
+}
+
+up_started=$SECONDS
+say "docker-compose up -d (dev chain profile)"
+timeout 900 docker-compose --project-name "$PROJECT" --project-directory infra/compose \
+  -f infra/compose/docker-compose.yml --profile devchain up -d > "$WORK/up-1.log" 2>&1 \
+  || { cat "$WORK/up-1.log"; fail "docker-compose up"; }
+wait_gateway
+FIRST_UP=$((SECONDS - up_started))
+say "the stack answers through the gateway: up in $FIRST_UP s"
+dc logs --no-color registry-setup > "$WORK/registry-1.log" 2>&1
+grep -q "deployed on chain 31337" "$WORK/registry-1.log" \
+  || { cat "$WORK/registry-1.log"; fail "registry-setup did not deploy the registry"; }
+REGISTRY=$(sed -n 's/.*GOVCHAIN_ANCHOR_REGISTRY_ADDRESS=\(0x[0-9a-f]*\).*/\1/p' "$WORK/registry-1.log" | tail -1)
+say "registry $REGISTRY deployed by registry-setup"
+
+# --- 3. a client's walkthrough -------------------------------------------------------------------
+json() {
+  node -e '
+    let s = "";
+    process.stdin.on("data", d => (s += d)).on("end", () => {
+      let v = JSON.parse(s);
+      for (const k of process.argv[1].split(".")) v = v == null ? undefined : v[k];
+      if (v === undefined) { console.error("no " + process.argv[1] + " in " + s.slice(0, 300)); process.exit(1); }
+      console.log(typeof v === "object" ? JSON.stringify(v) : v);
+    });' "$1"
+}
+client_secret() { awk -v id="$1" '$1 == id { print $2 }' "$WORK/secrets/auth/clients.txt"; }
+token() {
+  curl -sf -u "$1:$(client_secret "$1")" -d grant_type=client_credentials "$AUTH/oauth2/token" \
+    | json access_token
+}
+VERIFIER_KEY=$(grep '^seal\.compose-test\.example+' "$WORK/secrets/public/log-verifier-keys.txt")
+
+TOKEN=$(token seal-clerk) || fail "no token for the seal-clerk client from the auth server"
+say "a token from the auth server (client credentials, secret from secrets/auth/clients.txt)"
+
+code=$(curl -s -o "$WORK/seal.json" -w '%{http_code}' -H "Authorization: Bearer $TOKEN" \
+  -H 'Content-Type: application/json' --data @"$S/create-seal.json" "$GW/api/seal/seals")
+[ "$code" = 201 ] || fail "creating a seal answered $code: $(head -c 400 "$WORK/seal.json")"
+SEAL=$(json id < "$WORK/seal.json")
+say "seal $SEAL created"
+
+code=$(curl -s -o "$WORK/sealed.pdf" -w '%{http_code}' -H "Authorization: Bearer $TOKEN" \
+  -F document=@"$S/document.pdf" -F page=1 -F x=120 -F y=30 -F width=40 \
+  "$GW/api/seal/seals/$SEAL/sealings")
+[ "$code" = 201 ] || [ "$code" = 200 ] || fail "stamping answered $code: $(head -c 400 "$WORK/sealed.pdf")"
+[ "$(head -c 5 "$WORK/sealed.pdf")" = "%PDF-" ] || fail "stamping did not answer a PDF"
+say "the sample PDF stamped ($(wc -c < "$WORK/sealed.pdf") bytes)"
+
+curl -sf -F document=@"$WORK/sealed.pdf" "$GW/api/seal/verifications" > "$WORK/verification.json" \
+  || fail "the public verification failed"
+[ "$(json verdict < "$WORK/verification.json")" = SIGNATURE_VALID ] \
+  || fail "the stamped PDF does not verify: $(head -c 600 "$WORK/verification.json")"
+SEALING=$(json signatures.0.logRecord.sealingId < "$WORK/verification.json")
+LOG_STATUS=$(json signatures.0.logRecord.status < "$WORK/verification.json")
+case "$LOG_STATUS" in
+  ANCHORED | NOT_ANCHORED_YET) ;;
+  *) fail "the stamped PDF's sealing record is $LOG_STATUS" ;;
+esac
+say "the stamped PDF verifies: SIGNATURE_VALID, sealing $SEALING in the log ($LOG_STATUS)"
+
+# the sealing's proof bundle, once anchored (the anchoring interval is 2 s here)
+proof() { # <path> <file>
+  local deadline=$((SECONDS + 180))
+  until curl -sf -H "Authorization: Bearer $TOKEN" -o "$2" "$GW/api/seal/$1/proof"; do
+    [ $SECONDS -lt $deadline ] || fail "no anchored proof for $1 within 180 s"
+    sleep 2
+  done
+}
+verify_bundle() { # <file>
+  java -jar verifier-cli/target/govchain-verify.jar verify "$1" --rpc "$RPC" \
+    --log-key "$VERIFIER_KEY" > "$1.verify" 2>&1 || { cat "$1.verify"; fail "govchain-verify $1"; }
+  grep -q VALID "$1.verify" || { cat "$1.verify"; fail "govchain-verify did not say VALID"; }
+}
+proof "sealings/$SEALING" "$WORK/sealing-proof.json"
+verify_bundle "$WORK/sealing-proof.json"
+say "the sealing's proof bundle is VALID with govchain-verify against the chain container ($RPC)"
+
+# --- 4. the seal service killed under load ---------------------------------------------------------
+# three clients create seals through the gateway, each remembering every 201 it got
+load() { # <client number> <count>
+  local i code id
+  for i in $(seq 1 "$2"); do
+    code=$(curl -s -m 20 -o "$WORK/load-$1-$i.json" -w '%{http_code}' \
+      -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+      -H "Idempotency-Key: compose-test-$1-$i" \
+      --data @"$S/create-seal.json" "$GW/api/seal/seals") || true
+    if [ "$code" = 201 ]; then
+      id=$(json id < "$WORK/load-$1-$i.json")
+      echo "$id" >> "$WORK/acknowledged-$1.txt"
+    else
+      echo "$code" >> "$WORK/refused-$1.txt"
+    fi
+    sleep 0.2
+  done
+}
+rm -f "$WORK"/acknowledged-*.txt "$WORK"/refused-*.txt
+LOADERS=()
+for client in 1 2 3; do
+  load "$client" 25 &
+  LOADERS+=($!)
+done
+sleep 3
+SEAL_CONTAINER=$(dc ps -q seal-service)
+# the JVM itself killed, as a crash would (podman kill counts as stopped by the user, and a
+# restart policy does not bring back what the user stopped)
+SEAL_PID=$(podman inspect --format '{{.State.Pid}}' "$SEAL_CONTAINER")
+say "kill -9 of the seal service's JVM (pid $SEAL_PID) in the middle of the load"
+kill -KILL "$SEAL_PID"
+wait_restarted() {
+  local deadline=$((SECONDS + 300))
+  until [ "$(podman inspect --format '{{.State.Running}}' "$SEAL_CONTAINER" 2>/dev/null)" = true ] \
+    && curl -sf -o /dev/null -H "Authorization: Bearer $TOKEN" "$GW/api/seal/seals/$SEAL"; do
+    [ $SECONDS -lt $deadline ] || fail "the seal service did not come back within 300 s"
+    sleep 2
+  done
+}
+kill_at=$SECONDS
+wait_restarted
+RESTARTS=$(podman inspect --format '{{.RestartCount}}' "$SEAL_CONTAINER")
+say "the seal service is back (restart policy; restarts: $RESTARTS) after $((SECONDS - kill_at)) s"
+wait "${LOADERS[@]}"
+ACKED=$(cat "$WORK"/acknowledged-*.txt 2>/dev/null | wc -l)
+REFUSED=$(cat "$WORK"/refused-*.txt 2>/dev/null | wc -l)
+say "load done: $ACKED seals acknowledged with 201, $REFUSED answers other than 201"
+[ "$ACKED" -gt 0 ] || fail "no seal was acknowledged during the load"
+# while the service is down the gateway answers 503 problems; nothing else is acceptable
+OTHER=$(cat "$WORK"/refused-*.txt 2>/dev/null | grep -vx 503 | sort | uniq -c | tr '\n' ' ' || true)
+[ -z "$OTHER" ] || fail "answers other than 201 and 503 during the outage: $OTHER"
+[ "$RESTARTS" -ge 1 ] || fail "the killed container was not restarted by its restart policy"
+lost=0
+for id in $(cat "$WORK"/acknowledged-*.txt) "$SEAL"; do
+  code=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" "$GW/api/seal/seals/$id")
+  [ "$code" = 200 ] || { say "acknowledged seal $id answers $code"; lost=$((lost + 1)); }
+done
+[ "$lost" = 0 ] || fail "$lost acknowledged seals are lost"
+# every acknowledged seal gets anchored: its proof bundle appears
+for id in $(cat "$WORK"/acknowledged-*.txt); do
+  proof "seals/$id" "$WORK/proof-$id.json"
+done
+LAST=$(tail -1 "$WORK/acknowledged-3.txt" 2>/dev/null || tail -1 "$WORK/acknowledged-1.txt")
+verify_bundle "$WORK/proof-$LAST.json"
+say "all $ACKED acknowledged seals are readable and anchored; the last one's bundle is VALID"
+
+# --- 5. down and up: nothing lost ------------------------------------------------------------------
+say "docker-compose down (volumes kept), then up again"
+dc down > "$WORK/down.log" 2>&1 || { cat "$WORK/down.log"; fail "docker-compose down"; }
+up_started=$SECONDS
+timeout 900 docker-compose --project-name "$PROJECT" --project-directory infra/compose \
+  -f infra/compose/docker-compose.yml --profile devchain up -d > "$WORK/up-2.log" 2>&1 \
+  || { cat "$WORK/up-2.log"; fail "docker-compose up (second)"; }
+wait_gateway
+SECOND_UP=$((SECONDS - up_started))
+say "up again in $SECOND_UP s"
+dc logs --no-color registry-setup > "$WORK/registry-2.log" 2>&1
+grep -q "registry $REGISTRY on chain 31337 .*checked, nothing deployed" "$WORK/registry-2.log" \
+  || { cat "$WORK/registry-2.log"; fail "the second registry-setup did not keep registry $REGISTRY"; }
+TOKEN=$(token seal-clerk)
+for id in $(cat "$WORK"/acknowledged-*.txt) "$SEAL"; do
+  code=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" "$GW/api/seal/seals/$id")
+  [ "$code" = 200 ] || fail "after down + up, seal $id answers $code"
+done
+proof "sealings/$SEALING" "$WORK/sealing-proof-2.json"
+cmp -s "$WORK/sealing-proof.json" "$WORK/sealing-proof-2.json" \
+  || say "(the sealing's bundle now names a later checkpoint; verifying it)"
+verify_bundle "$WORK/sealing-proof-2.json"
+verify_bundle "$WORK/sealing-proof.json"
+say "after down + up: the registry kept ($REGISTRY), $((ACKED + 1)) seals readable, the sealing's proofs VALID"
+
+TOTAL=$((SECONDS - T0))
+say "PASSED in $TOTAL s (first up $FIRST_UP s, second up $SECOND_UP s)"
