@@ -19,7 +19,7 @@ import org.govchain.operator.OperatorException;
  * services mount read-only. Written to a temporary file and moved into place, so a reader never
  * sees half a record.
  */
-final class PropertiesRecord {
+final class PropertiesRecord implements RegistryRecord {
 
   private final Path file;
 
@@ -27,7 +27,8 @@ final class PropertiesRecord {
     this.file = file;
   }
 
-  Optional<RegistryDeployment> read() {
+  @Override
+  public Optional<RegistryDeployment> read() {
     if (!Files.exists(file)) {
       return Optional.empty();
     }
@@ -44,7 +45,8 @@ final class PropertiesRecord {
     return RegistryDeployment.fromEntries(entries, file.toString());
   }
 
-  void write(RegistryDeployment deployment) {
+  @Override
+  public void write(RegistryDeployment deployment) {
     StringBuilder text =
         new StringBuilder(
             "# The AnchorRegistry of this installation, written by govchain-operator"

@@ -52,10 +52,32 @@ public final class RegistrySetupCommand implements Callable<Integer> {
   @Option(
       names = "--write-properties",
       paramLabel = "FILE",
-      required = true,
       description =
-          "the record: read if it exists, written after a deployment (the services import it)")
+          "the record as a properties file (compose): read if it exists, written after a"
+              + " deployment (the services import it)")
   Path propertiesFile;
+
+  @Option(
+      names = "--write-configmap",
+      paramLabel = "NAME",
+      description =
+          "the record as a ConfigMap (Kubernetes): read if it exists, written after a deployment"
+              + " (the services take it as environment)")
+  String configMap;
+
+  @Option(
+      names = "--namespace",
+      paramLabel = "NS",
+      description = "the ConfigMap's namespace (default: the pod's own)")
+  String namespace;
+
+  @Option(
+      names = "--kubernetes-api",
+      paramLabel = "URL",
+      description =
+          "the API server without authentication, e.g. a kubectl proxy (default: the pod's, with"
+              + " its service account)")
+  String kubernetesApi;
 
   @Option(
       names = "--chain-timeout",
@@ -83,7 +105,13 @@ public final class RegistrySetupCommand implements Callable<Integer> {
     long chainId = chainId(variables.require("GOVCHAIN_ANCHOR_CHAIN_ID"));
     Credentials owner = key(variables, "GOVCHAIN_REGISTRY_OWNER_KEY");
     List<RegistryInstaller.LogSubmitter> logs = logs(variables);
-    PropertiesRecord record = new PropertiesRecord(propertiesFile);
+    if ((propertiesFile == null) == (configMap == null)) {
+      throw new OperatorException("give exactly one of --write-properties and --write-configmap");
+    }
+    RegistryRecord record =
+        propertiesFile != null
+            ? new PropertiesRecord(propertiesFile)
+            : ConfigMapRecord.inCluster(configMap, namespace, kubernetesApi, environment);
 
     Web3j web3j = Web3j.build(new HttpService(rpcUrl));
     try {

@@ -191,9 +191,62 @@ class RegistrySetupIT {
     assertThat(properties().getProperty("GOVCHAIN_REGISTRY_OWNER")).isEqualTo(owner.getAddress());
   }
 
+  @Test
+  void onKubernetesTheRecordIsAConfigMapCreatedOnceThenOnlyRead() throws Exception {
+    try (ConfigMapApi api = new ConfigMapApi("govchain")) {
+      String[] configMap = {
+        "--write-configmap",
+        "govchain-chain",
+        "--namespace",
+        "govchain",
+        "--kubernetes-api",
+        api.url()
+      };
+
+      Run first = runWith(configMap);
+
+      assertThat(first.code).as(first.err).isZero();
+      var data = api.configMaps.get("govchain-chain").path("data");
+      String address = data.path("GOVCHAIN_ANCHOR_REGISTRY_ADDRESS").asText();
+      assertThat(address).startsWith("0x").hasSize(42);
+      assertThat(data.path("GOVCHAIN_REGISTRY_OWNER").asText()).isEqualTo(owner.getAddress());
+      assertThat(first.out).contains("recorded in ConfigMap govchain/govchain-chain");
+      BigInteger ownerNonce = nonce(owner.getAddress());
+
+      Run second = runWith(configMap);
+
+      assertThat(second.code).as(second.err).isZero();
+      assertThat(second.out).contains("registry " + address).contains("checked, nothing deployed");
+      assertThat(nonce(owner.getAddress())).isEqualTo(ownerNonce);
+      assertThat(api.calls).filteredOn(c -> c.startsWith("POST")).hasSize(1);
+      assertThat(api.calls).noneMatch(c -> c.startsWith("PATCH"));
+
+      // an API server that refuses says what the service account needs
+      api.refuseWith = 403;
+      Run refused = runWith(configMap);
+      assertThat(refused.code).isEqualTo(1);
+      assertThat(refused.err).contains("HTTP 403").contains("rbac.yaml");
+    }
+  }
+
+  @Test
+  void exactlyOneRecordMustBeNamed() {
+    Run neither = runWith();
+    assertThat(neither.code).isEqualTo(1);
+    assertThat(neither.err).contains("exactly one of --write-properties and --write-configmap");
+  }
+
   private record Run(int code, String out, String err) {}
 
   private Run run(String... extra) {
+    String[] args = new String[extra.length + 2];
+    args[0] = "--write-properties";
+    args[1] = record.toString();
+    System.arraycopy(extra, 0, args, 2, extra.length);
+    return runWith(args);
+  }
+
+  private Run runWith(String... extra) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     StringWriter err = new StringWriter();
     CommandLine commandLine = GovchainOperator.commandLine();
@@ -205,12 +258,10 @@ class RegistrySetupIT {
                 environment, new PrintStream(out, true, StandardCharsets.UTF_8)));
     replaced.setExecutionExceptionHandler(setup.getExecutionExceptionHandler());
     replaced.setErr(new PrintWriter(err, true));
-    String[] args = new String[extra.length + 4];
-    args[0] = "--write-properties";
-    args[1] = record.toString();
-    args[2] = "--chain-timeout";
-    args[3] = "5";
-    System.arraycopy(extra, 0, args, 4, extra.length);
+    String[] args = new String[extra.length + 2];
+    args[0] = "--chain-timeout";
+    args[1] = "5";
+    System.arraycopy(extra, 0, args, 2, extra.length);
     int code = replaced.execute(args);
     return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString());
   }
