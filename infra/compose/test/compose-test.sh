@@ -121,12 +121,20 @@ wait_gateway() {
   done
 }
 
+# docker-compose up -d (it waits for the depends_on conditions), then the gateway's readiness
+up_stack() { # <attempt>
+  # timeout runs programs, not shell functions: dc's command written out
+  timeout 900 docker-compose --project-name "$PROJECT" --project-directory infra/compose \
+    -f infra/compose/docker-compose.yml --profile devchain up -d > "$WORK/up-$1.log" 2>&1 || {
+    cat "$WORK/up-$1.log"
+    fail "docker-compose up (attempt $1)"
+  }
+  wait_gateway
+}
+
 up_started=$SECONDS
 say "docker-compose up -d (dev chain profile)"
-timeout 900 docker-compose --project-name "$PROJECT" --project-directory infra/compose \
-  -f infra/compose/docker-compose.yml --profile devchain up -d > "$WORK/up-1.log" 2>&1 \
-  || { cat "$WORK/up-1.log"; fail "docker-compose up"; }
-wait_gateway
+up_stack 1
 FIRST_UP=$((SECONDS - up_started))
 say "the stack answers through the gateway: up in $FIRST_UP s"
 dc logs --no-color registry-setup > "$WORK/registry-1.log" 2>&1
@@ -268,10 +276,7 @@ say "all $ACKED acknowledged seals are readable and anchored; the last one's bun
 say "docker-compose down (volumes kept), then up again"
 dc down > "$WORK/down.log" 2>&1 || { cat "$WORK/down.log"; fail "docker-compose down"; }
 up_started=$SECONDS
-timeout 900 docker-compose --project-name "$PROJECT" --project-directory infra/compose \
-  -f infra/compose/docker-compose.yml --profile devchain up -d > "$WORK/up-2.log" 2>&1 \
-  || { cat "$WORK/up-2.log"; fail "docker-compose up (second)"; }
-wait_gateway
+up_stack 2
 SECOND_UP=$((SECONDS - up_started))
 say "up again in $SECOND_UP s"
 dc logs --no-color registry-setup > "$WORK/registry-2.log" 2>&1
