@@ -17,7 +17,9 @@ import reactor.core.publisher.Mono;
  * Sets the browser security headers on every response, replacing what a service sent: {@code
  * X-Content-Type-Options}, {@code X-Frame-Options: DENY}, {@code Referrer-Policy}, a {@code
  * Content-Security-Policy} that allows nothing for API answers (and the Swagger UI's own scripts
- * and styles on its pages), and HSTS when the request came over HTTPS.
+ * and styles on its pages), and HSTS when the request came over HTTPS. The portal's page ({@code
+ * /portal/**}) keeps the policy the portal sends, which lets the page ask the chain's JSON-RPC
+ * wherever the user points it; without one, the API policy applies there too.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
@@ -39,10 +41,16 @@ public final class SecurityHeadersFilter implements WebFilter {
           PathPatternParser.defaultInstance.parse("/swagger-ui/**"),
           PathPatternParser.defaultInstance.parse("/webjars/**"));
 
+  private static final List<PathPattern> PORTAL_PAGES =
+      List.of(
+          PathPatternParser.defaultInstance.parse("/portal"),
+          PathPatternParser.defaultInstance.parse("/portal/**"));
+
   @Override
   public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
     PathContainer path = exchange.getRequest().getPath().pathWithinApplication();
     boolean docs = DOCS_PAGES.stream().anyMatch(p -> p.matches(path));
+    boolean portal = PORTAL_PAGES.stream().anyMatch(p -> p.matches(path));
     boolean https = "https".equalsIgnoreCase(exchange.getRequest().getURI().getScheme());
     exchange
         .getResponse()
@@ -52,7 +60,9 @@ public final class SecurityHeadersFilter implements WebFilter {
               headers.set("X-Content-Type-Options", "nosniff");
               headers.set("X-Frame-Options", "DENY");
               headers.set("Referrer-Policy", "no-referrer");
-              headers.set("Content-Security-Policy", docs ? DOCS_CSP : API_CSP);
+              if (!portal || !headers.containsHeader("Content-Security-Policy")) {
+                headers.set("Content-Security-Policy", docs ? DOCS_CSP : API_CSP);
+              }
               if (https) {
                 headers.set("Strict-Transport-Security", HSTS);
               }

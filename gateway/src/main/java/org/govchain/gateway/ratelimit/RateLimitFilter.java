@@ -7,8 +7,11 @@ import org.govchain.anchor.web.problem.CommonProblem;
 import org.govchain.anchor.web.problem.ProblemWriter;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.cloud.gateway.route.Route;
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
@@ -18,7 +21,9 @@ import reactor.core.publisher.Mono;
  * Limits each client's requests to the services (every gateway route): a caller with a token is
  * keyed by the token's subject, a caller without one by its address (the client's own, or the one a
  * trusted proxy forwarded when {@code server.forward-headers-strategy} is set). Over the limit the
- * answer is 429 {@code rate-limited} with {@code Retry-After} in whole seconds.
+ * answer is 429 {@code rate-limited} with {@code Retry-After} in whole seconds. The portal's page
+ * files ({@code GET} on the {@code portal} route) are not limited: one page load fetches several at
+ * once, and each costs the portal a file read.
  */
 @Component
 public final class RateLimitFilter implements GlobalFilter, Ordered {
@@ -43,8 +48,14 @@ public final class RateLimitFilter implements GlobalFilter, Ordered {
     return ORDER;
   }
 
+  /** The route serving the portal's page. */
+  static final String PORTAL_ROUTE = "portal";
+
   @Override
   public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+    if (isPortalPage(exchange)) {
+      return chain.filter(exchange);
+    }
     return exchange
         .getPrincipal()
         .filter(JwtAuthenticationToken.class::isInstance)
@@ -67,6 +78,13 @@ public final class RateLimitFilter implements GlobalFilter, Ordered {
         "too many requests from this client; retry after " + seconds + " s",
         Map.of(),
         Map.of(HttpHeaders.RETRY_AFTER, Long.toString(seconds)));
+  }
+
+  private static boolean isPortalPage(ServerWebExchange exchange) {
+    Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
+    return route != null
+        && PORTAL_ROUTE.equals(route.getId())
+        && HttpMethod.GET.equals(exchange.getRequest().getMethod());
   }
 
   private static String address(ServerWebExchange exchange) {

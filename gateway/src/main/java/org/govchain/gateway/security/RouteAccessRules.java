@@ -23,9 +23,18 @@ final class RouteAccessRules {
   private RouteAccessRules() {}
 
   static void apply(AuthorizeExchangeSpec rules) {
-    // public: sign-in free verification, health, the API documentation
+    // public: sign-in free verification (the portal's page, sealed PDFs, the logs' checkpoints and
+    // consistency proofs, which hold hashes only), health, the API documentation
     rules
         .pathMatchers(HttpMethod.POST, "/api/seal/verifications")
+        .permitAll()
+        .pathMatchers(HttpMethod.GET, "/portal", "/portal/**")
+        .permitAll()
+        .pathMatchers(
+            HttpMethod.GET,
+            "/api/*/log/checkpoint",
+            "/api/*/log/checkpoints/{size}",
+            "/api/*/log/proofs/consistency")
         .permitAll()
         .pathMatchers(
             HttpMethod.GET,

@@ -263,18 +263,43 @@ public abstract class SecurityContract {
     for (String role : List.of(AUDITOR, ADMIN)) {
       assertThat(status(client(role).get().uri(entry).exchange())).isNotIn(401, 403);
     }
-    String checkpoint = prefix() + "/log/checkpoint";
-    expectProblem(service().anonymous().get().uri(checkpoint).exchange(), 401, "unauthorized");
+    // inclusion proofs and bundles: the service's log readers (a proof names a record)
+    String inclusion = prefix() + "/log/proofs/inclusion?index=0&size=1";
+    expectProblem(service().anonymous().get().uri(inclusion).exchange(), 401, "unauthorized");
     Set<String> readers = new LinkedHashSet<>(logReaders());
     readers.add(AUDITOR);
     readers.add(ADMIN);
     for (String reader : readers) {
-      client(reader).get().uri(checkpoint).exchange().expectStatus().isOk().expectBody(Void.class);
+      assertThat(status(client(reader).get().uri(inclusion).exchange())).isNotIn(401, 403);
     }
     for (String role : allRoles()) {
       if (!readers.contains(role)) {
-        expectProblem(client(role).get().uri(checkpoint).exchange(), 403, "forbidden");
+        expectProblem(client(role).get().uri(inclusion).exchange(), 403, "forbidden");
       }
+    }
+  }
+
+  @Test
+  void checkpointsAndConsistencyProofsArePublic() {
+    // hashes and signed notes only: anyone may watch that the log only grows
+    String checkpoint = prefix() + "/log/checkpoint";
+    service()
+        .anonymous()
+        .get()
+        .uri(checkpoint)
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody(Void.class);
+    for (String role : allRoles()) {
+      client(role).get().uri(checkpoint).exchange().expectStatus().isOk().expectBody(Void.class);
+    }
+    for (String path :
+        List.of(
+            prefix() + "/log/checkpoints/1", prefix() + "/log/proofs/consistency?from=1&to=1")) {
+      assertThat(status(service().anonymous().get().uri(path).exchange()))
+          .as(path)
+          .isNotIn(401, 403);
     }
   }
 

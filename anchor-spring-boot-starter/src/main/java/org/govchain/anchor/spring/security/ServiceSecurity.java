@@ -53,9 +53,11 @@ public final class ServiceSecurity {
   /**
    * The chain of a record service: {@link #filterChain(ServerHttpSecurity, Customizer)} with,
    * before {@code rules}, the rules every record service shares under its prefix: its OpenAPI
-   * document ({@code {prefix}/v3/api-docs…}) public; the log's full entries ({@code
-   * {prefix}/log/entries/{i}}, which hold whole records) for {@code auditor} and {@code admin}
-   * only; the rest of its log API (checkpoints, proofs, bundles) for them and {@code logReaders}.
+   * document ({@code {prefix}/v3/api-docs…}) public; the log's signed checkpoints and consistency
+   * proofs public (hashes only, as transparency logs publish them: anyone may watch that the log
+   * only grows); the log's full entries ({@code {prefix}/log/entries/{i}}, which hold whole
+   * records) for {@code auditor} and {@code admin} only; the rest of its log API (inclusion proofs,
+   * bundles) for them and {@code logReaders}.
    */
   public SecurityWebFilterChain recordServiceChain(
       ServerHttpSecurity http,
@@ -73,12 +75,26 @@ public final class ServiceSecurity {
                   prefix + "/v3/api-docs.yaml",
                   prefix + "/v3/api-docs/**")
               .permitAll()
+              .pathMatchers(HttpMethod.GET, publicLogPaths(prefix))
+              .permitAll()
               .pathMatchers(HttpMethod.GET, prefix + "/log/entries/{index}")
               .hasAnyRole(AUDITOR, ADMIN)
               .pathMatchers(HttpMethod.GET, prefix + "/log/**")
               .hasAnyRole(readers.toArray(String[]::new));
           rules.customize(exchanges);
         });
+  }
+
+  /**
+   * The log paths anyone may read under {@code prefix}: the newest checkpoint, a checkpoint by
+   * size, consistency proofs.
+   */
+  public static String[] publicLogPaths(String prefix) {
+    return new String[] {
+      prefix + "/log/checkpoint",
+      prefix + "/log/checkpoints/{size}",
+      prefix + "/log/proofs/consistency"
+    };
   }
 
   /**
