@@ -24,11 +24,11 @@ import org.web3j.utils.Numeric;
 /**
  * The suite as the end-to-end tests see it, started once per test run: the auth server (its dev
  * signing key in a directory made here), the dev chain with a fresh AnchorRegistry, the seal
- * service (its own database, anchoring on, a checkpoint key made here) and a gateway in front of it
- * whose ssc route points at a closed port. All run as real processes. The gateway knows the auth
- * server by its issuer URI alone (keys by OpenID discovery); the seal service by issuer and JWK set
- * URI. The test holds the log's verifier key, and reads the auth server's signing key only to make
- * the tokens it would never issue ({@link #issuerKeyTokens}).
+ * service (its own database, anchoring on, a checkpoint key made here), the auditor's portal and a
+ * gateway in front of them whose ssc route points at a closed port. All run as real processes. The
+ * gateway knows the auth server by its issuer URI alone (keys by OpenID discovery); the seal
+ * service by issuer and JWK set URI. The test holds the log's verifier key, and reads the auth
+ * server's signing key only to make the tokens it would never issue ({@link #issuerKeyTokens}).
  */
 final class Suite implements AutoCloseable {
 
@@ -45,6 +45,7 @@ final class Suite implements AutoCloseable {
   final TestIssuer issuerKeyTokens;
 
   final AppProcess seal;
+  final AppProcess portal;
   final AppProcess gateway;
   final int closedPort;
   private final int gatewayPort;
@@ -78,12 +79,43 @@ final class Suite implements AutoCloseable {
       throw e;
     }
     try {
-      this.gateway = startGateway(gatewayPort, Map.of(), List.of());
+      this.portal = startPortal();
     } catch (RuntimeException e) {
       seal.close();
       auth.close();
       throw e;
     }
+    try {
+      this.gateway = startGateway(gatewayPort, Map.of(), List.of());
+    } catch (RuntimeException e) {
+      portal.close();
+      seal.close();
+      auth.close();
+      throw e;
+    }
+  }
+
+  /**
+   * The auditor's portal, publishing this suite's chain, registry and the seal log's key; the other
+   * logs keep their default origins and publish no key.
+   */
+  private AppProcess startPortal() {
+    int port = FreePorts.next();
+    Map<String, String> env = new HashMap<>();
+    env.put("PORTAL_PORT", Integer.toString(port));
+    env.put("GOVCHAIN_PORTAL_PUBLIC_URL", "http://127.0.0.1:" + gatewayPort + "/portal/");
+    env.put("GOVCHAIN_PORTAL_RPC_URL", chain.rpcUrl());
+    env.put("GOVCHAIN_ANCHOR_CHAIN_ID", Long.toString(chain.chainId()));
+    env.put("GOVCHAIN_ANCHOR_REGISTRY_ADDRESS", registry.address());
+    env.put("GOVCHAIN_SEAL_LOG_ORIGIN", origin);
+    env.put("GOVCHAIN_SEAL_LOG_VERIFIER_KEY", logKey.verifierKey());
+    return AppProcess.start(
+        "portal", jar("portal"), port, env, List.of("--spring.main.banner-mode=off"));
+  }
+
+  /** The gateway's address, e.g. {@code http://127.0.0.1:40123}. */
+  String gatewayUrl() {
+    return gateway.baseUrl();
   }
 
   private AppProcess startSeal(
@@ -209,6 +241,7 @@ final class Suite implements AutoCloseable {
     Map<String, String> all = new HashMap<>(jwtEnv());
     all.put("GATEWAY_PORT", Integer.toString(port));
     all.put("GOVCHAIN_SEAL_URL", seal.baseUrl());
+    all.put("GOVCHAIN_PORTAL_URL", portal.baseUrl());
     all.put("GOVCHAIN_SSC_URL", "http://127.0.0.1:" + closedPort);
     all.put("GOVCHAIN_ACCOUNTING_URL", "http://127.0.0.1:" + closedPort);
     all.put("GOVCHAIN_CORS_ORIGINS", FRONT_END);
@@ -267,6 +300,7 @@ final class Suite implements AutoCloseable {
   @Override
   public void close() {
     gateway.close();
+    portal.close();
     seal.close();
     auth.close();
   }

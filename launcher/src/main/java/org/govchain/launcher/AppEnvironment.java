@@ -83,7 +83,9 @@ final class AppEnvironment {
                         + gatewayIp
                         + "/swagger-ui/oauth2-redirect.html"));
       }
+      case PORTAL -> putPortal(env);
       case GATEWAY -> {
+        env.put("GOVCHAIN_PORTAL_URL", localUrl(Application.PORTAL));
         env.put("GOVCHAIN_SEAL_URL", localUrl(Application.SEAL));
         env.put("GOVCHAIN_SSC_URL", localUrl(Application.SSC));
         env.put("GOVCHAIN_ACCOUNTING_URL", localUrl(Application.ACCOUNTING));
@@ -127,6 +129,27 @@ final class AppEnvironment {
         "GOVCHAIN_ANCHOR_INTERVAL",
         settings.environment().getOrDefault("GOVCHAIN_ANCHOR_INTERVAL", "3s"));
     putTokenChecks(env);
+  }
+
+  /**
+   * The portal publishes what the page starts from: its own address behind the gateway, the chain
+   * as this machine's browsers reach it, and each log's origin and checkpoint key.
+   */
+  private void putPortal(Map<String, String> env) {
+    env.put(
+        "GOVCHAIN_PORTAL_PUBLIC_URL",
+        "http://localhost:" + settings.port("GATEWAY_PORT") + "/portal/");
+    env.put("GOVCHAIN_PORTAL_RPC_URL", settings.rpcUrl());
+    env.put("GOVCHAIN_ANCHOR_CHAIN_ID", Long.toString(deployment.chainId()));
+    env.put("GOVCHAIN_ANCHOR_REGISTRY_ADDRESS", deployment.registry());
+    for (Application app : List.of(Application.SEAL, Application.SSC, Application.ACCOUNTING)) {
+      Application.Service service = app.service().orElseThrow();
+      env.put("GOVCHAIN_" + service.envPrefix() + "_LOG_ORIGIN", service.origin());
+      NoteSigner signer = signers.get(app);
+      if (signer != null) {
+        env.put("GOVCHAIN_" + service.envPrefix() + "_LOG_VERIFIER_KEY", signer.verifierKey());
+      }
+    }
   }
 
   /**

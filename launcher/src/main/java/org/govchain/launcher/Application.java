@@ -31,6 +31,7 @@ enum Application {
           "accounting.govchain.example",
           "/api/accounting",
           "accounting")),
+  PORTAL("portal", "portal/target/portal-0.1.0-SNAPSHOT.jar", "PORTAL_PORT", null),
   GATEWAY("gateway", "gateway/target/gateway-0.1.0-SNAPSHOT.jar", "GATEWAY_PORT", null);
 
   /**

@@ -24,9 +24,13 @@ final class Banner {
         .append(UP_LINE)
         .append(
             String.format(" (in %.0f s). DEV ONLY: local keys, demo clients.%n%n", seconds(took)));
+    boolean portal = gateway && started.applications().contains(Application.PORTAL);
     if (gateway) {
       row(b, "gateway", local(settings, Application.GATEWAY) + "   (the one public entry)");
       row(b, "Swagger UI", local(settings, Application.GATEWAY) + "/swagger-ui.html");
+    }
+    if (portal) {
+      row(b, "auditor's portal", portalUrl(settings) + "   (verify in the browser, no sign-in)");
     }
     if (auth) {
       row(b, "authorization server", settings.issuer() + "   (token endpoint /oauth2/token)");
@@ -81,7 +85,7 @@ final class Banner {
               + " settings of your environment; put a token of yours in $TOKEN.\n\n");
     }
     if (seal && entry != null) {
-      walkthrough(b, settings, started, entry);
+      walkthrough(b, settings, started, entry, portal);
     }
     if (started.applications().contains(Application.SSC) && entry != null && auth) {
       cardWalkthrough(b, settings, started, entry);
@@ -95,8 +99,13 @@ final class Banner {
     return b.toString();
   }
 
+  /** The portal's page, through the gateway. */
+  static String portalUrl(Settings settings) {
+    return local(settings, Application.GATEWAY) + "/portal/";
+  }
+
   private static void walkthrough(
-      StringBuilder b, Settings settings, Suite.Started started, String entry) {
+      StringBuilder b, Settings settings, Suite.Started started, String entry, boolean portal) {
     Samples samples = started.samples();
     String api = entry + "/api/seal";
     String verify = settings.repoFile("verifier-cli/target/govchain-verify.jar").toString();
@@ -136,7 +145,18 @@ final class Banner {
         .append(settings.rpcUrl())
         .append(" --log-key '")
         .append(logKey)
-        .append("'\n\n");
+        .append("'\n");
+    if (portal) {
+      b.append(
+              "  # or in the browser, proving everything with WebCrypto and the chain's JSON-RPC:\n")
+          .append("  #   ")
+          .append(portalUrl(settings))
+          .append("#/pdf     choose $S/sealed.pdf\n")
+          .append("  #   ")
+          .append(portalUrl(settings))
+          .append("#/verify  drop $S/seal-proof.json\n");
+    }
+    b.append('\n');
   }
 
   private static void cardWalkthrough(

@@ -44,12 +44,13 @@ public final class GovchainLauncher implements Callable<Integer> {
       name = "up",
       description = {
         "Starts the dev chain (with AnchorRegistry), PostgreSQL, the authorization server, every"
-            + " built service and the gateway, in the foreground; Ctrl-C stops them. Data stays in"
+            + " built service, the auditor's portal and the gateway, in the foreground; Ctrl-C stops them. Data stays in"
             + " GOVCHAIN_HOME (default <repo>/.govchain) across starts.",
         "",
         "Environment: GOVCHAIN_HOME, GOVCHAIN_CHAIN_PORT (8545), GOVCHAIN_PG_PORT (5433),"
             + " GOVCHAIN_PG_URL/_USER/_PASSWORD (use that PostgreSQL server), AUTH_PORT (9000),"
-            + " SEAL_PORT (8081), SSC_PORT (8082), ACCOUNTING_PORT (8083), GATEWAY_PORT (8080),"
+            + " SEAL_PORT (8081), SSC_PORT (8082), ACCOUNTING_PORT (8083), PORTAL_PORT (8084),"
+            + " GATEWAY_PORT (8080),"
             + " GOVCHAIN_START_TIMEOUT (seconds per application, 240), GOVCHAIN_JAVA_OPTS."
       })
   static final class Up implements Callable<Integer> {

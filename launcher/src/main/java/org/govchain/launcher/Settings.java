@@ -84,6 +84,7 @@ record Settings(
             "SEAL_PORT", port(env, "SEAL_PORT", 8081),
             "SSC_PORT", port(env, "SSC_PORT", 8082),
             "ACCOUNTING_PORT", port(env, "ACCOUNTING_PORT", 8083),
+            "PORTAL_PORT", port(env, "PORTAL_PORT", 8084),
             "GATEWAY_PORT", port(env, "GATEWAY_PORT", 8080));
     Duration timeout = DEFAULT_START_TIMEOUT;
     String configuredTimeout = blankToNull(env.get("GOVCHAIN_START_TIMEOUT"));

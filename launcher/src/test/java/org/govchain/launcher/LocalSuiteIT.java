@@ -73,7 +73,19 @@ class LocalSuiteIT {
     assertThat(first.output())
         .contains("Deploying AnchorRegistry (first start)", registry)
         .contains("Starting auth-server", "Starting gateway", "seal-clerk:seal-clerk-dev-secret")
-        .contains("/swagger-ui.html");
+        .contains("/swagger-ui.html")
+        .contains(entry() + "/portal/");
+    // the portal's page and the settings it starts from, through the gateway, with no token
+    HttpResponse<String> page =
+        send(HttpRequest.newBuilder(URI.create(entry() + "/portal/")).GET());
+    assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+    assertThat(page.body()).contains("app.js");
+    HttpResponse<String> portalSettings =
+        send(HttpRequest.newBuilder(URI.create(entry() + "/portal/settings.json")).GET());
+    assertThat(portalSettings.statusCode()).as(portalSettings.body()).isEqualTo(200);
+    assertThat(portalSettings.body())
+        .contains(registry.toLowerCase(java.util.Locale.ROOT))
+        .contains("seal.govchain.example+");
     String token = token();
     String api = entry() + "/api/seal";
     HttpResponse<String> created =
@@ -91,7 +103,8 @@ class LocalSuiteIT {
     Files.writeString(bundle, awaitProof(api, sealId, token));
     assertThat(verifyBundle(bundle)).startsWith("VALID");
     List<ProcessHandle> firstParts = parts(first, home);
-    assertThat(firstParts).hasSizeGreaterThanOrEqualTo(5); // chain, PostgreSQL, auth, seal, gateway
+    // chain, PostgreSQL, auth, seal, portal, gateway
+    assertThat(firstParts).hasSizeGreaterThanOrEqualTo(6);
 
     stopAndCheck(first, firstParts);
 
@@ -179,6 +192,7 @@ class LocalSuiteIT {
             "SEAL_PORT",
             "SSC_PORT",
             "ACCOUNTING_PORT",
+            "PORTAL_PORT",
             "GATEWAY_PORT")) {
       env.put(port, Integer.toString(freePort()));
     }

@@ -23,6 +23,7 @@ class SettingsTest {
     assertThat(s.port("SEAL_PORT")).isEqualTo(8081);
     assertThat(s.port("SSC_PORT")).isEqualTo(8082);
     assertThat(s.port("ACCOUNTING_PORT")).isEqualTo(8083);
+    assertThat(s.port("PORTAL_PORT")).isEqualTo(8084);
     assertThat(s.port("GATEWAY_PORT")).isEqualTo(8080);
     assertThat(s.externalPostgres()).isEmpty();
     assertThat(s.rpcUrl()).isEqualTo("http://127.0.0.1:8545");
