@@ -35,7 +35,9 @@ export function verifyView(settings: PortalSettings, params: URLSearchParams): H
     el('p', {}, t('verify.intro')),
     form.element,
   );
-  const bundleUrl = params.get('bundle');
+  // a certificate's evidence link: the portal reads the certified record's bundle anew
+  const evidence = params.get('evidence');
+  const bundleUrl = evidence ? `api/evidence/${encodeURIComponent(evidence)}` : params.get('bundle');
   if (bundleUrl) {
     const field = page.querySelector<HTMLInputElement>('#bundle-url');
     if (field) {

@@ -51,6 +51,7 @@ class PortalIT {
   private Browser browser;
   private byte[] sealedPdf;
   private String bundleJson;
+  private String sealingPath;
 
   @BeforeAll
   void sealADocument(Suite suite) throws Exception {
@@ -79,6 +80,7 @@ class PortalIT {
     assertThat(stamped.status()).as("%s", stamped).isEqualTo(201);
     sealedPdf = stamped.body();
     String path = "/api/seal/sealings/" + stamped.header("Sealing-Id") + "/proof";
+    sealingPath = path;
     String auditor = suite.token("auditor");
     bundleJson =
         Await.value(
@@ -270,9 +272,10 @@ class PortalIT {
 
   @Test
   void theLogsPageRemembersACheckpointAndChecksTheLogOnlyGrew() {
-    browser.open(suite.gatewayUrl() + "/portal/#/logs");
+    // forget what earlier visits saw (on a page that does not watch the logs itself)
+    browser.open(suite.gatewayUrl() + "/portal/#/verify");
     browser.script("localStorage.clear();");
-    browser.reload();
+    browser.open(suite.gatewayUrl() + "/portal/#/logs");
     WebElement first = browser.await("[data-log=seal] [data-consistency]", PAGE_DEADLINE);
     assertThat(first.getAttribute("data-consistency")).isEqualTo("first");
 
@@ -305,6 +308,64 @@ class PortalIT {
     browser.reload();
     assertThat(browser.script("return document.documentElement.lang;")).isEqualTo("en");
     browser.script("localStorage.removeItem('govchain.portal.lang');");
+  }
+
+  @Test
+  void anEvidenceCertificateIsSealedByThePlatformAndItsLinkVerifiesInThePage() throws Exception {
+    Http.Response refused =
+        suite
+            .viaGateway()
+            .postJson("/portal/api/certificates", null, Map.of("bundleUrl", sealingPath));
+    assertThat(refused.status()).as("%s", refused).isEqualTo(401);
+    Http.Response wrongPath =
+        suite
+            .viaGateway()
+            .postJson(
+                "/portal/api/certificates",
+                suite.token("auditor"),
+                Map.of("bundleUrl", "/api/nowhere/x/proof"));
+    assertThat(wrongPath.status()).as("%s", wrongPath).isEqualTo(422);
+
+    Http.Response issued =
+        suite
+            .viaGateway()
+            .postJson(
+                "/portal/api/certificates",
+                suite.token("auditor"),
+                Map.of("bundleUrl", sealingPath));
+
+    assertThat(issued.status()).as("%s", issued).isEqualTo(201);
+    assertThat(issued.header("Content-Type")).startsWith("application/pdf");
+    String number = issued.header("Certificate-Number");
+    assertThat(number).matches("GC-[0-9A-F]{16}");
+    Path certificate = logs().resolve("portal-certificate.pdf");
+    Files.write(certificate, issued.body());
+    String text;
+    try (var pdf = org.apache.pdfbox.Loader.loadPDF(issued.body())) {
+      assertThat(pdf.getSignatureDictionaries()).as("sealed by the seal service").hasSize(1);
+      text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);
+    }
+    assertThat(text).contains("存证证书", number, suite.origin, suite.registry.address());
+    // poppler's validator, independent of ours (.ci/run installs it)
+    Process pdfsig =
+        new ProcessBuilder("pdfsig", certificate.toString()).redirectErrorStream(true).start();
+    String report = new String(pdfsig.getInputStream().readAllBytes());
+    assertThat(pdfsig.waitFor()).as(report).isZero();
+    assertThat(report).as(report).contains("Signature is Valid");
+
+    // the evidence link printed under the QR code opens the record in the page, no sign-in
+    java.util.regex.Matcher link =
+        java.util.regex.Pattern.compile("#/verify\\?evidence=([A-Za-z0-9_.-]+)")
+            .matcher(text.replaceAll("\\s+", ""));
+    assertThat(link.find()).as(text).isTrue();
+    browser.open(suite.gatewayUrl() + "/portal/#/verify?evidence=" + link.group(1));
+    assertThat(browser.await("#verdict[data-verdict]", PAGE_DEADLINE).getAttribute("data-verdict"))
+        .isEqualTo("VALID");
+    Http.Response forged =
+        suite
+            .viaGateway()
+            .get("/portal/api/evidence/" + link.group(1).replace('A', 'B') + "x", null);
+    assertThat(forged.status()).isEqualTo(404);
   }
 
   private WebElement verifyInPage(String json, String rpc, long confirmations) {

@@ -109,6 +109,10 @@ final class Suite implements AutoCloseable {
     env.put("GOVCHAIN_ANCHOR_REGISTRY_ADDRESS", registry.address());
     env.put("GOVCHAIN_SEAL_LOG_ORIGIN", origin);
     env.put("GOVCHAIN_SEAL_LOG_VERIFIER_KEY", logKey.verifierKey());
+    // certificates: the suite through the gateway, the auth server's demo clients
+    env.put("GOVCHAIN_PORTAL_GATEWAY_URL", "http://127.0.0.1:" + gatewayPort);
+    env.put("GOVCHAIN_ANCHOR_RPC_URL", chain.rpcUrl());
+    env.put("GOVCHAIN_PORTAL_TOKEN_URI", auth.issuer() + "/oauth2/token");
     return AppProcess.start(
         "portal", jar("portal"), port, env, List.of("--spring.main.banner-mode=off"));
   }

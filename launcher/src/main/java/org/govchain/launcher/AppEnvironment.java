@@ -140,6 +140,10 @@ final class AppEnvironment {
         "GOVCHAIN_PORTAL_PUBLIC_URL",
         "http://localhost:" + settings.port("GATEWAY_PORT") + "/portal/");
     env.put("GOVCHAIN_PORTAL_RPC_URL", settings.rpcUrl());
+    // certificates: the suite through the gateway, the demo clients of the local auth server
+    env.put("GOVCHAIN_PORTAL_GATEWAY_URL", localUrl(Application.GATEWAY));
+    env.put("GOVCHAIN_PORTAL_TOKEN_URI", settings.issuer() + "/oauth2/token");
+    env.put("GOVCHAIN_ANCHOR_RPC_URL", settings.rpcUrl());
     env.put("GOVCHAIN_ANCHOR_CHAIN_ID", Long.toString(deployment.chainId()));
     env.put("GOVCHAIN_ANCHOR_REGISTRY_ADDRESS", deployment.registry());
     for (Application app : List.of(Application.SEAL, Application.SSC, Application.ACCOUNTING)) {

@@ -22,8 +22,8 @@ import reactor.core.publisher.Mono;
  * keyed by the token's subject, a caller without one by its address (the client's own, or the one a
  * trusted proxy forwarded when {@code server.forward-headers-strategy} is set). Over the limit the
  * answer is 429 {@code rate-limited} with {@code Retry-After} in whole seconds. The portal's page
- * files ({@code GET} on the {@code portal} route) are not limited: one page load fetches several at
- * once, and each costs the portal a file read.
+ * files ({@code GET} on the {@code portal} route outside {@code /portal/api/}) are not limited: one
+ * page load fetches several at once, and each costs the portal a file read.
  */
 @Component
 public final class RateLimitFilter implements GlobalFilter, Ordered {
@@ -50,6 +50,9 @@ public final class RateLimitFilter implements GlobalFilter, Ordered {
 
   /** The route serving the portal's page. */
   static final String PORTAL_ROUTE = "portal";
+
+  /** The portal's API (evidence certificates): limited like every other request. */
+  static final String PORTAL_API = "/portal/api/";
 
   @Override
   public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
@@ -84,7 +87,8 @@ public final class RateLimitFilter implements GlobalFilter, Ordered {
     Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
     return route != null
         && PORTAL_ROUTE.equals(route.getId())
-        && HttpMethod.GET.equals(exchange.getRequest().getMethod());
+        && HttpMethod.GET.equals(exchange.getRequest().getMethod())
+        && !exchange.getRequest().getPath().value().startsWith(PORTAL_API);
   }
 
   private static String address(ServerWebExchange exchange) {

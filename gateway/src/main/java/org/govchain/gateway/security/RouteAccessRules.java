@@ -30,6 +30,9 @@ final class RouteAccessRules {
         .permitAll()
         .pathMatchers(HttpMethod.GET, "/portal", "/portal/**")
         .permitAll()
+        // an evidence certificate: the portal reads the record's bundle with the caller's token
+        .pathMatchers(HttpMethod.POST, "/portal/api/certificates")
+        .authenticated()
         .pathMatchers(
             HttpMethod.GET,
             "/api/*/log/checkpoint",

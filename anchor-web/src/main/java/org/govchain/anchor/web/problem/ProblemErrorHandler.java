@@ -95,7 +95,7 @@ public final class ProblemErrorHandler implements WebExceptionHandler, Ordered {
 
   static Answer answer(Throwable error, long maxRequestBytes) {
     if (error instanceof ProblemException p) {
-      return new Answer(p.kind(), p.getMessage(), p.properties(), p.headers());
+      return new Answer(p.kind(), p.detail(), p.properties(), p.headers());
     }
     if (isBodyTooLarge(error)) {
       ProblemException tooLarge = bodyTooLarge(maxRequestBytes);
