@@ -23,9 +23,10 @@ import org.web3j.utils.Numeric;
  * read them, one directory per container (the layout {@code infra/compose/README.md} documents):
  * database passwords, the registry owner's and each log's submitter key, each log's checkpoint
  * signer, the seal KEK and CA root, the card service's data, hash and QR keys, the auth server's
- * signing key and its confidential clients. Generated once; a later run only adds what is missing.
- * Public values derived from them (addresses to fund, log verifier keys) are rewritten on every run
- * under {@code public/} and {@code registry/}.
+ * signing key and its confidential clients, the portal's client secret. Generated once; a later run
+ * only adds what is missing. Public values derived from them (addresses to fund, log origins and
+ * verifier keys) are rewritten on every run under {@code public/}, {@code registry/} and {@code
+ * portal/}.
  */
 public final class InstallationSecrets {
 
@@ -50,23 +51,39 @@ public final class InstallationSecrets {
   static final List<String> CLIENT_ROLES =
       List.of("seal-clerk", "ssc-clerk", "auditor", "service-point", "admin");
 
+  /**
+   * The portal's own client: it has the seal service seal evidence certificates, so it holds the
+   * seal clerk's role, under its own id and secret so that it can be revoked alone.
+   */
+  static final String PORTAL_CLIENT = "portal";
+
+  static final String PORTAL_CLIENT_ROLES = "seal-clerk";
+
+  private static final String PORTAL_CREDIT_CODE = "portal/GOVCHAIN_PORTAL_SEAL_CREDIT_CODE";
+  private static final String PORTAL_CLIENT_SECRET = "portal/GOVCHAIN_PORTAL_CLIENT_SECRET";
+
   private static final Pattern DOMAIN =
       Pattern.compile(
           "(?=.{1,200}$)[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+");
   private static final Pattern UNIT = Pattern.compile("[0-9A-HJ-NPQRTUWXY]{18}");
+  private static final String CODE_CHARACTERS = "0123456789ABCDEFGHJKLMNPQRTUWXY";
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final String domain;
   private final String accountingUnit;
   private final String organisation;
+  private final String organisationCode;
 
   /**
    * @param domain the DNS name the logs' origins are made from ({@code seal.<domain>}, …)
    * @param accountingUnit the unit (unified social credit code) of the two accounting clerk
    *     clients, or null for none
    * @param organisation the seal CA root's organisation name
+   * @param organisationCode the organisation's unified social credit code, whose seal the portal
+   *     puts on evidence certificates; null keeps the one recorded by an earlier run
    */
-  public InstallationSecrets(String domain, String accountingUnit, String organisation) {
+  public InstallationSecrets(
+      String domain, String accountingUnit, String organisation, String organisationCode) {
     if (!DOMAIN.matcher(domain).matches()) {
       throw new OperatorException(
           "--domain must be a lower-case DNS name such as city.example, not '" + domain + "'");
@@ -78,17 +95,43 @@ public final class InstallationSecrets {
     if (organisation.isBlank() || organisation.chars().anyMatch(c -> c < 0x20 || c == ',')) {
       throw new OperatorException("--organisation must be a name without commas or controls");
     }
+    // a mistyped code would only show when the first certificate finds no seal: refuse it here
+    if (organisationCode != null && !isCreditCode(organisationCode)) {
+      throw new OperatorException(
+          "--organisation-code must be an 18-character unified social credit code with its check"
+              + " character (GB 32100), not '"
+              + organisationCode
+              + "'");
+    }
     this.domain = domain;
     this.accountingUnit = accountingUnit;
     this.organisation = organisation;
+    this.organisationCode = organisationCode;
   }
 
-  /** What a run did: the files it made and the ones it kept. */
-  public record Outcome(List<Path> created, List<Path> kept, Map<String, String> addresses) {}
+  /** Whether {@code code} is 18 characters of the code's set with the right check character. */
+  static boolean isCreditCode(String code) {
+    if (!UNIT.matcher(code).matches()) {
+      return false;
+    }
+    int sum = 0;
+    int weight = 1;
+    for (int i = 0; i < 17; i++) {
+      sum += CODE_CHARACTERS.indexOf(code.charAt(i)) * weight;
+      weight = weight * 3 % 31;
+    }
+    return code.charAt(17) == CODE_CHARACTERS.charAt((31 - sum % 31) % 31);
+  }
+
+  /** What a run did: the files it made, the ones it kept and the ones it added to. */
+  public record Outcome(
+      List<Path> created, List<Path> kept, List<Path> amended, Map<String, String> addresses) {}
 
   /** Generates what is missing under {@code dir}. */
   public Outcome generate(Path dir) {
     SecretFiles files = new SecretFiles(dir);
+    // before anything is written, so that a refused run leaves the directory as it was
+    checkOrganisationCode(files);
     Map<String, String> addresses = new LinkedHashMap<>();
     files.text("postgres/POSTGRES_PASSWORD", InstallationSecrets::password);
 
@@ -115,6 +158,10 @@ public final class InstallationSecrets {
       files.derived("registry/GOVCHAIN_" + service.prefix + "_LOG_ORIGIN", origin);
       files.derived(
           "registry/GOVCHAIN_" + service.prefix + "_SUBMITTER_ADDRESS", submitter.getAddress());
+      // the portal publishes them to browsers, which check checkpoints' signatures themselves
+      files.derived("portal/GOVCHAIN_" + service.prefix + "_LOG_ORIGIN", origin);
+      files.derived(
+          "portal/GOVCHAIN_" + service.prefix + "_LOG_VERIFIER_KEY", signer.verifierKey());
       verifierKeys.append(signer.verifierKey()).append('\n');
     }
 
@@ -169,13 +216,77 @@ public final class InstallationSecrets {
                     "-validity",
                     "730")));
     String clients = files.privateText("auth/clients.txt", this::clientList);
-    files.text("auth/clients.properties", () -> clientProperties(clients));
+    boolean portalAdded = clientSecret(clients, PORTAL_CLIENT) == null;
+    if (portalAdded) {
+      // an installation made before the portal: its client is added, every other line kept
+      clients = clients.strip() + "\n" + portalClientLine();
+      files.amend("auth/clients.txt", clients, true);
+    }
+    String clientList = clients;
+    if (portalAdded && files.exists("auth/clients.properties")) {
+      files.amend("auth/clients.properties", clientProperties(clientList), false);
+    } else {
+      files.text("auth/clients.properties", () -> clientProperties(clientList));
+    }
+    String portalSecret = clientSecret(clients, PORTAL_CLIENT);
+    if (!files.text(PORTAL_CLIENT_SECRET, () -> portalSecret).equals(portalSecret)) {
+      throw new OperatorException(
+          files.root().resolve(PORTAL_CLIENT_SECRET)
+              + " is not the secret of the client '"
+              + PORTAL_CLIENT
+              + "' in auth/clients.txt, the only one the auth server accepts: copy it from there");
+    }
+    files.text(PORTAL_CREDIT_CODE, () -> organisationCode);
 
     StringBuilder fund = new StringBuilder();
     addresses.values().forEach(a -> fund.append(fund.length() == 0 ? "" : ",").append(a));
     files.derived("public/addresses.txt", fund + "\n");
     files.derived("public/log-verifier-keys.txt", verifierKeys.toString());
-    return new Outcome(List.copyOf(files.created()), List.copyOf(files.kept()), addresses);
+    return new Outcome(
+        List.copyOf(files.created()),
+        List.copyOf(files.kept()),
+        List.copyOf(files.amended()),
+        addresses);
+  }
+
+  /**
+   * The portal's credit code is recorded once: a first run needs it, a later one may leave it out
+   * but not contradict it.
+   */
+  private void checkOrganisationCode(SecretFiles files) {
+    String recorded = files.current(PORTAL_CREDIT_CODE);
+    if (recorded == null && organisationCode == null) {
+      throw new OperatorException(
+          "--organisation-code is needed: the unified social credit code of the organisation"
+              + " whose seal the portal puts on evidence certificates ("
+              + files.root().resolve(PORTAL_CREDIT_CODE)
+              + " does not exist yet)");
+    }
+    if (recorded != null && organisationCode != null && !recorded.equals(organisationCode)) {
+      throw new OperatorException(
+          "--organisation-code "
+              + organisationCode
+              + " contradicts "
+              + files.root().resolve(PORTAL_CREDIT_CODE)
+              + " ("
+              + recorded
+              + "); edit or delete that file to change it");
+    }
+  }
+
+  /** The clear secret of client {@code id} in a {@code clients.txt} text, or null. */
+  static String clientSecret(String clientList, String id) {
+    for (String line : clientList.split("\n")) {
+      String[] fields = line.strip().split("\\s+");
+      if (fields.length >= 2 && !fields[0].startsWith("#") && fields[0].equals(id)) {
+        return fields[1];
+      }
+    }
+    return null;
+  }
+
+  private static String portalClientLine() {
+    return PORTAL_CLIENT + ' ' + password() + ' ' + PORTAL_CLIENT_ROLES + '\n';
   }
 
   private static NoteSigner signer(String key, String origin, Path file) {
@@ -202,6 +313,7 @@ public final class InstallationSecrets {
     for (String role : CLIENT_ROLES) {
       text.append(role).append(' ').append(password()).append(' ').append(role).append('\n');
     }
+    text.append(portalClientLine());
     if (accountingUnit != null) {
       for (String id : List.of("accounting-clerk", "accounting-clerk-2")) {
         text.append(id)
@@ -308,7 +420,9 @@ public final class InstallationSecrets {
             "auth/GOVCHAIN_AUTH_KEYSTORE_PASSWORD",
             "auth/auth-signing.p12",
             "auth/clients.txt",
-            "auth/clients.properties"));
+            "auth/clients.properties",
+            PORTAL_CLIENT_SECRET,
+            PORTAL_CREDIT_CODE));
     return names;
   }
 }

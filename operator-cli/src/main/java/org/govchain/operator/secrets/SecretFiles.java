@@ -24,6 +24,7 @@ final class SecretFiles {
   private final Path root;
   private final List<Path> created = new ArrayList<>();
   private final List<Path> kept = new ArrayList<>();
+  private final List<Path> amended = new ArrayList<>();
 
   SecretFiles(Path root) {
     this.root = root.toAbsolutePath().normalize();
@@ -60,6 +61,12 @@ final class SecretFiles {
     return Files.exists(root.resolve(name));
   }
 
+  /** The text in {@code name} as {@link #text(String, Supplier)} reads it, or null if missing. */
+  String current(String name) {
+    Path file = root.resolve(name);
+    return Files.exists(file) ? read(file).strip() : null;
+  }
+
   /** Writes {@code bytes} to {@code name} if missing. */
   void bytes(String name, Supplier<byte[]> generator) {
     Path file = root.resolve(name);
@@ -69,6 +76,17 @@ final class SecretFiles {
     }
     write(file, generator.get(), false);
     created.add(file);
+  }
+
+  /**
+   * Replaces {@code name}, kept by this run, with {@code text}: what an installation made by an
+   * earlier version lacks, added to a file whose other lines stay as they were.
+   */
+  void amend(String name, String text, boolean ownerOnly) {
+    Path file = root.resolve(name);
+    write(file, text.getBytes(StandardCharsets.UTF_8), ownerOnly);
+    kept.remove(file);
+    amended.add(file);
   }
 
   /** Writes a public file derived from the secrets, replacing what was there. */
@@ -82,6 +100,10 @@ final class SecretFiles {
 
   List<Path> kept() {
     return kept;
+  }
+
+  List<Path> amended() {
+    return amended;
   }
 
   private void write(Path file, byte[] content, boolean ownerOnly) {

@@ -15,8 +15,8 @@ import picocli.CommandLine.Option;
           + " that read them, one directory per container: database passwords, the registry"
           + " owner's and each log's submitter key, each log's checkpoint signer, the seal KEK and"
           + " CA root, the card service's data, hash and QR keys, the auth server's signing key"
-          + " and confidential clients. A file that exists is kept; run again to add what is"
-          + " missing. Nothing secret is printed.",
+          + " and confidential clients, the portal's client and settings. A file that exists is"
+          + " kept; run again to add what is missing. Nothing secret is printed.",
       "",
       "Keep DIR out of any repository and back it up: the keys are the installation's"
           + " identity (a lost KEK loses every seal's key, a lost data key every citizen's data)."
@@ -43,6 +43,15 @@ public final class SecretsCommand implements Callable<Integer> {
   String organisation;
 
   @Option(
+      names = "--organisation-code",
+      paramLabel = "CODE",
+      description =
+          "the organisation's unified social credit code: the portal seals evidence certificates"
+              + " with its seal. Needed on the first run; recorded in"
+              + " portal/GOVCHAIN_PORTAL_SEAL_CREDIT_CODE")
+  String organisationCode;
+
+  @Option(
       names = "--accounting-unit",
       paramLabel = "CODE",
       description =
@@ -62,7 +71,8 @@ public final class SecretsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     InstallationSecrets.Outcome outcome =
-        new InstallationSecrets(domain, accountingUnit, organisation).generate(out);
+        new InstallationSecrets(domain, accountingUnit, organisation, organisationCode)
+            .generate(out);
     Path root = out.toAbsolutePath().normalize();
     stdout.println(
         "secrets in "
@@ -73,13 +83,16 @@ public final class SecretsCommand implements Callable<Integer> {
             + outcome.kept().size()
             + " kept as they were");
     outcome.created().forEach(file -> stdout.println("  new  " + root.relativize(file)));
+    outcome.amended().forEach(file -> stdout.println("  added to  " + root.relativize(file)));
     stdout.println("accounts that pay for anchoring (fund them on a chain without free gas):");
     outcome.addresses().forEach((what, address) -> stdout.println("  " + address + "  " + what));
     stdout.println(
         "clients' secrets for their holders: "
             + root.resolve("auth/clients.txt")
             + " (owner-only); addresses for a Besu genesis: "
-            + root.resolve("public/addresses.txt"));
+            + root.resolve("public/addresses.txt")
+            + "; the portal's settings: "
+            + root.resolve("portal"));
     return 0;
   }
 }

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.govchain.anchor.checkpoint.NoteSigner;
+import org.govchain.anchor.checkpoint.NoteVerifier;
 import org.govchain.operator.OperatorException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,8 +33,12 @@ class InstallationSecretsTest {
 
   @TempDir Path temp;
 
+  /** The samples' made-up code (launcher's Samples): a valid check, no real organisation. */
+  private static final String ORGANISATION_CODE = "91110108MA01GCH013";
+
   private final InstallationSecrets secrets =
-      new InstallationSecrets("city.example", "115132000088000108", "Example City");
+      new InstallationSecrets(
+          "city.example", "115132000088000108", "Example City", ORGANISATION_CODE);
 
   @Test
   void generatesEveryFileOnceAndKeepsThemOnTheNextRun() throws Exception {
@@ -49,6 +54,7 @@ class InstallationSecretsTest {
     InstallationSecrets.Outcome second = secrets.generate(dir);
 
     assertThat(second.created()).isEmpty();
+    assertThat(second.amended()).isEmpty();
     assertThat(second.kept()).hasSameSizeAs(first.created());
     assertThat(contents(dir)).containsOnlyKeys(before.keySet());
     before.forEach((name, bytes) -> assertThat(read(dir, name)).as(name).isEqualTo(bytes));
@@ -168,8 +174,10 @@ class InstallationSecretsTest {
             "auditor",
             "service-point",
             "admin",
+            "portal",
             "accounting-clerk",
             "accounting-clerk-2");
+    assertThat(clear.get("portal")).containsExactly("portal", clear.get("portal")[1], "seal-clerk");
     Properties properties = new Properties();
     properties.load(new ByteArrayInputStream(read(dir, "auth/clients.properties")));
     String hashes = text(dir, "auth/clients.properties");
@@ -195,18 +203,142 @@ class InstallationSecretsTest {
   }
 
   @Test
+  void thePortalGetsEachLogsOriginAndVerifierKeyItsClientSecretAndTheCreditCode() throws Exception {
+    Path dir = temp.resolve("secrets");
+    secrets.generate(dir);
+
+    for (String log : List.of("seal", "ssc", "accounting")) {
+      String prefix = "portal/GOVCHAIN_" + log.toUpperCase(java.util.Locale.ROOT) + "_LOG_";
+      String origin = text(dir, log + "/GOVCHAIN_LOG_ORIGIN");
+      assertThat(text(dir, prefix + "ORIGIN")).isEqualTo(origin);
+      NoteSigner signer = NoteSigner.fromSignerKey(text(dir, log + "/GOVCHAIN_LOG_SIGNER_KEY"));
+      String verifierKey = text(dir, prefix + "VERIFIER_KEY");
+      assertThat(verifierKey).isEqualTo(signer.verifierKey()).doesNotContain("PRIVATE");
+      NoteVerifier verifier = NoteVerifier.fromVerifierKey(verifierKey);
+      assertThat(verifier.name()).isEqualTo(origin);
+      assertThat(text(dir, "public/log-verifier-keys.txt").lines()).contains(verifierKey);
+    }
+    assertThat(text(dir, "portal/GOVCHAIN_PORTAL_CLIENT_SECRET"))
+        .isEqualTo(InstallationSecrets.clientSecret(text(dir, "auth/clients.txt"), "portal"))
+        .isNotBlank();
+    assertThat(text(dir, "portal/GOVCHAIN_PORTAL_SEAL_CREDIT_CODE")).isEqualTo(ORGANISATION_CODE);
+    assertThat(Files.getPosixFilePermissions(dir.resolve("portal")))
+        .isEqualTo(PosixFilePermissions.fromString("rwx------"));
+  }
+
+  @Test
+  void anInstallationMadeBeforeThePortalGetsItsClientAndKeepsEveryOtherSecret() throws Exception {
+    Path dir = temp.resolve("secrets");
+    secrets.generate(dir);
+    // as an earlier version left it: no portal/ directory, no portal client
+    String withoutPortal =
+        text(dir, "auth/clients.txt")
+                .lines()
+                .filter(line -> !line.startsWith("portal "))
+                .reduce((a, b) -> a + "\n" + b)
+                .orElseThrow()
+            + "\n";
+    Files.writeString(dir.resolve("auth/clients.txt"), withoutPortal);
+    Files.writeString(
+        dir.resolve("auth/clients.properties"),
+        InstallationSecrets.clientProperties(withoutPortal));
+    try (var files = Files.list(dir.resolve("portal"))) {
+      for (Path file : files.toList()) {
+        Files.delete(file);
+      }
+    }
+    Files.delete(dir.resolve("portal"));
+    Map<String, byte[]> before = contents(dir);
+
+    InstallationSecrets.Outcome outcome = secrets.generate(dir);
+
+    assertThat(outcome.created())
+        .containsExactlyInAnyOrder(
+            dir.resolve("portal/GOVCHAIN_PORTAL_CLIENT_SECRET"),
+            dir.resolve("portal/GOVCHAIN_PORTAL_SEAL_CREDIT_CODE"));
+    assertThat(outcome.amended())
+        .containsExactlyInAnyOrder(
+            dir.resolve("auth/clients.txt"), dir.resolve("auth/clients.properties"));
+    String clients = text(dir, "auth/clients.txt");
+    assertThat(clients).startsWith(withoutPortal.strip());
+    String portalSecret = InstallationSecrets.clientSecret(clients, "portal");
+    assertThat(text(dir, "portal/GOVCHAIN_PORTAL_CLIENT_SECRET")).isEqualTo(portalSecret);
+    Properties properties = new Properties();
+    properties.load(new ByteArrayInputStream(read(dir, "auth/clients.properties")));
+    BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder();
+    int n = 0;
+    while (properties.getProperty("govchain.auth.clients[" + n + "].id") != null) {
+      String id = properties.getProperty("govchain.auth.clients[" + n + "].id");
+      String hash = properties.getProperty("govchain.auth.clients[" + n + "].secret");
+      assertThat(bcrypt.matches(InstallationSecrets.clientSecret(clients, id), hash.substring(8)))
+          .as(id)
+          .isTrue();
+      n++;
+    }
+    assertThat(n).isEqualTo(8);
+    assertThat(Files.getPosixFilePermissions(dir.resolve("auth/clients.txt")))
+        .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+    before.keySet().stream()
+        .filter(name -> !name.startsWith("auth/clients."))
+        .forEach(name -> assertThat(read(dir, name)).as(name).isEqualTo(before.get(name)));
+  }
+
+  @Test
+  void theCreditCodeIsNeededOnceAndNeverContradicted() throws Exception {
+    Path dir = temp.resolve("secrets");
+    InstallationSecrets withoutCode =
+        new InstallationSecrets("city.example", null, "Example City", null);
+
+    assertThatThrownBy(() -> withoutCode.generate(dir))
+        .isInstanceOf(OperatorException.class)
+        .hasMessageContaining("--organisation-code is needed");
+    assertThat(dir).doesNotExist();
+
+    secrets.generate(dir);
+    assertThat(withoutCode.generate(dir).created()).isEmpty();
+    Map<String, byte[]> before = contents(dir);
+    // a valid code, but not the one recorded
+    InstallationSecrets otherCode =
+        new InstallationSecrets("city.example", null, "Example City", "91440300MA5F00001A");
+    assertThatThrownBy(() -> otherCode.generate(dir))
+        .isInstanceOf(OperatorException.class)
+        .hasMessageContaining("contradicts")
+        .hasMessageContaining(ORGANISATION_CODE);
+    assertThat(contents(dir)).containsOnlyKeys(before.keySet());
+  }
+
+  @Test
+  void aPortalSecretThatIsNotTheClientsOwnIsRefused() throws Exception {
+    Path dir = temp.resolve("secrets");
+    secrets.generate(dir);
+    Files.writeString(dir.resolve("portal/GOVCHAIN_PORTAL_CLIENT_SECRET"), "not-the-secret");
+
+    assertThatThrownBy(() -> secrets.generate(dir))
+        .isInstanceOf(OperatorException.class)
+        .hasMessageContaining("GOVCHAIN_PORTAL_CLIENT_SECRET is not the secret of the client")
+        .hasMessageNotContaining("not-the-secret");
+  }
+
+  @Test
   void refusesBadOptions() {
-    assertThatThrownBy(() -> new InstallationSecrets("City.Example", null, "x"))
+    assertThatThrownBy(() -> new InstallationSecrets("City.Example", null, "x", null))
         .isInstanceOf(OperatorException.class)
         .hasMessageContaining("--domain");
-    assertThatThrownBy(() -> new InstallationSecrets("localhost", null, "x"))
+    assertThatThrownBy(() -> new InstallationSecrets("localhost", null, "x", null))
         .isInstanceOf(OperatorException.class);
-    assertThatThrownBy(() -> new InstallationSecrets("city.example", "12345", "x"))
+    assertThatThrownBy(() -> new InstallationSecrets("city.example", "12345", "x", null))
         .isInstanceOf(OperatorException.class)
         .hasMessageContaining("--accounting-unit");
-    assertThatThrownBy(() -> new InstallationSecrets("city.example", null, "A, O=Evil"))
+    assertThatThrownBy(() -> new InstallationSecrets("city.example", null, "A, O=Evil", null))
         .isInstanceOf(OperatorException.class)
         .hasMessageContaining("--organisation");
+    // the last character is the check: one off is refused
+    for (String code : List.of("91110108MA01GCH014", "91110108MA01GCH01", "91110108MA01GCH01O")) {
+      assertThatThrownBy(() -> new InstallationSecrets("city.example", null, "x", code))
+          .as(code)
+          .isInstanceOf(OperatorException.class)
+          .hasMessageContaining("--organisation-code");
+    }
   }
 
   private static KeyStore load(Path dir, String name, String password) throws Exception {
