@@ -17,7 +17,7 @@ TAG="${GOVCHAIN_IMAGE_TAG:-0.1.0}"
 
 # application:port
 APPS=(auth-server:9000 gateway:8080 seal-service:8081 social-security-card-service:8082
-      accounting-audit-service:8083)
+      accounting-audit-service:8083 portal:8084)
 
 format=()
 if [ "$(basename "$CLI")" = podman ]; then

@@ -5,11 +5,16 @@
 #  1. podman, Debian's docker-compose and debootstrap (setup-podman.sh), the base images from
 #     Debian's packages (build-base-images.sh), GovChain's images (../../docker/build-images.sh);
 #  2. a fresh installation: secrets from `govchain-operator secrets`, `docker-compose up -d`;
-#  3. through the gateway: a token from the auth server, a seal created, a PDF stamped and verified,
+#  3. through the gateway without a token: the auditor's portal (its page with its CSP, its settings
+#     naming the registry the job recorded and the logs' verifier keys from the secrets, the chain
+#     allowing its origin) and a log's checkpoint; the portal reads its client secret, and that
+#     client gets a seal clerk's token;
+#  4. through the gateway: a token from the auth server, a seal created, a PDF stamped and verified,
 #     the sealing's proof bundle VALID with govchain-verify against the chain container;
-#  4. the seal service's JVM killed (SIGKILL) in the middle of a write load: every seal
+#  5. the seal service's JVM killed (SIGKILL) in the middle of a write load: every seal
 #     acknowledged with 201 is readable and anchored after it comes back;
-#  5. `down` + `up`: every record and proof is still there, and the registry job deploys nothing.
+#  6. `down` + `up`: every record and proof is still there, the registry job deploys nothing, and
+#     the portal names the same registry.
 #
 # Needs root (rootful podman, apt). GOVCHAIN_COMPOSE_TEST=skip skips it, saying so; nothing else
 # does. GOVCHAIN_COMPOSE_KEEP=1 leaves the stack and its volumes up afterwards for a look.
@@ -67,6 +72,8 @@ export GOVCHAIN_GATEWAY_PORT GOVCHAIN_AUTH_PORT GOVCHAIN_CHAIN_PORT
 GW="http://127.0.0.1:$GOVCHAIN_GATEWAY_PORT"
 AUTH="http://127.0.0.1:$GOVCHAIN_AUTH_PORT"
 RPC="http://127.0.0.1:$GOVCHAIN_CHAIN_PORT"
+# what the portal tells browsers: the gateway and the chain on this test's ports
+export GOVCHAIN_PUBLIC_URL="$GW" GOVCHAIN_PUBLIC_CHAIN_RPC_URL="$RPC"
 
 dc() {
   docker-compose --project-name "$PROJECT" --project-directory infra/compose \
@@ -105,8 +112,12 @@ say "a fresh installation in $WORK"
 dc down --volumes --remove-orphans > /dev/null 2>&1 || true
 rm -rf "$WORK"
 mkdir -p "$WORK"
+# the organisation's code: the samples' (made up, with a valid check character), so the seals
+# this test makes are the organisation's own
+ORGANISATION_CODE=91110108MA01GCH013
 java -jar operator-cli/target/govchain-operator.jar secrets --out "$WORK/secrets" \
-  --domain compose-test.example --organisation "GovChain compose test" > "$WORK/secrets.out"
+  --domain compose-test.example --organisation "GovChain compose test" \
+  --organisation-code "$ORGANISATION_CODE" > "$WORK/secrets.out"
 java -jar launcher/target/govchain-launcher.jar samples --out "$WORK/samples" > /dev/null
 S="$WORK/samples"
 
@@ -143,7 +154,6 @@ grep -q "deployed on chain 31337" "$WORK/registry-1.log" \
 REGISTRY=$(sed -n 's/.*GOVCHAIN_ANCHOR_REGISTRY_ADDRESS=\(0x[0-9a-f]*\).*/\1/p' "$WORK/registry-1.log" | tail -1)
 say "registry $REGISTRY deployed by registry-setup"
 
-# --- 3. a client's walkthrough -------------------------------------------------------------------
 json() {
   node -e '
     let s = "";
@@ -160,6 +170,74 @@ token() {
     | json access_token
 }
 VERIFIER_KEY=$(grep '^seal\.compose-test\.example+' "$WORK/secrets/public/log-verifier-keys.txt")
+
+# --- 3. the auditor's portal and a public checkpoint, without a token ---------------------------
+# the gateway does not wait for the portal: its settings answer once it is up
+wait_portal() {
+  local deadline=$((SECONDS + 300))
+  until curl -sf -o "$WORK/portal-settings.json" "$GW/portal/settings.json"; do
+    [ $SECONDS -lt $deadline ] || fail "the portal did not answer through the gateway within 300 s"
+    sleep 2
+  done
+}
+# the registry the portal names is the one the job recorded
+portal_registry() {
+  [ "$(json chain.registryAddress < "$WORK/portal-settings.json")" = "${REGISTRY,,}" ] \
+    || fail "the portal names registry $(json chain.registryAddress < "$WORK/portal-settings.json"), not $REGISTRY"
+}
+wait_portal
+code=$(curl -s -D "$WORK/portal.headers" -o "$WORK/portal.html" -w '%{http_code}' "$GW/portal/")
+[ "$code" = 200 ] || fail "GET /portal/ answered $code"
+grep -q 'app\.js' "$WORK/portal.html" || fail "GET /portal/ is not the portal's page: $(head -c 300 "$WORK/portal.html")"
+CSP=$(grep -i '^content-security-policy:' "$WORK/portal.headers" | tr -d '\r')
+case "$CSP" in
+  *"connect-src 'self' http: https:"*) ;;
+  *) fail "the portal's page came without its Content-Security-Policy through the gateway: '$CSP'" ;;
+esac
+portal_registry
+[ "$(json publicUrl < "$WORK/portal-settings.json")" = "$GW/portal/" ] \
+  || fail "the portal's public URL is $(json publicUrl < "$WORK/portal-settings.json")"
+[ "$(json chain.rpcUrl < "$WORK/portal-settings.json")" = "$RPC" ] \
+  || fail "the portal's RPC URL for browsers is $(json chain.rpcUrl < "$WORK/portal-settings.json")"
+i=0
+for log in seal ssc accounting; do
+  prefix="$WORK/secrets/portal/GOVCHAIN_${log^^}_LOG"
+  [ "$(json "logs.$i.name" < "$WORK/portal-settings.json")" = "$log" ] || fail "the portal's log $i is not $log"
+  [ "$(json "logs.$i.origin" < "$WORK/portal-settings.json")" = "$(cat "${prefix}_ORIGIN")" ] \
+    || fail "the portal's $log log has origin $(json "logs.$i.origin" < "$WORK/portal-settings.json")"
+  [ "$(json "logs.$i.verifierKey" < "$WORK/portal-settings.json")" = "$(cat "${prefix}_VERIFIER_KEY")" ] \
+    || fail "the portal publishes another verifier key for the $log log than secrets/portal/"
+  i=$((i + 1))
+done
+# the page asks the chain from the browser: the RPC it names must allow the page's origin
+ALLOWED=$(curl -s -o /dev/null -D - -X OPTIONS -H "Origin: $GW" -H 'Access-Control-Request-Method: POST' \
+  -H 'Access-Control-Request-Headers: content-type' "$RPC" | tr -d '\r' \
+  | sed -n 's/^[Aa]ccess-[Cc]ontrol-[Aa]llow-[Oo]rigin: //p')
+[ "$ALLOWED" = "$GW" ] || [ "$ALLOWED" = '*' ] \
+  || fail "the chain's RPC does not allow the portal's origin $GW (Access-Control-Allow-Origin: '$ALLOWED')"
+say "the portal through the gateway: its page with its CSP, registry $REGISTRY, the three logs' verifier keys; the chain allows its origin"
+# what the portal will read for evidence certificates, readable by its user
+PORTAL_CONTAINER=$(dc ps -q portal)
+[ "$(podman exec "$PORTAL_CONTAINER" cat /run/secrets/env/GOVCHAIN_PORTAL_SEAL_CREDIT_CODE)" = "$ORGANISATION_CODE" ] \
+  || fail "the portal cannot read its credit code"
+PORTAL_SECRET=$(podman exec "$PORTAL_CONTAINER" cat /run/secrets/env/GOVCHAIN_PORTAL_CLIENT_SECRET) \
+  || fail "the portal cannot read its client secret"
+[ "$PORTAL_SECRET" = "$(client_secret portal)" ] || fail "the portal's client secret is not the one in clients.txt"
+PORTAL_TOKEN=$(curl -sf -u "portal:$PORTAL_SECRET" -d grant_type=client_credentials \
+  "$AUTH/oauth2/token" | json access_token) || fail "no token for the portal's client"
+node -e 'console.log(Buffer.from(process.argv[1].split(".")[1], "base64url").toString())' \
+  "$PORTAL_TOKEN" > "$WORK/portal-token.json"
+[ "$(json roles < "$WORK/portal-token.json")" = '["seal-clerk"]' ] \
+  || fail "the portal's token does not carry seal-clerk alone: $(cat "$WORK/portal-token.json")"
+say "the portal reads its client secret and credit code; its client gets a seal-clerk token"
+
+code=$(curl -s -o "$WORK/checkpoint.json" -w '%{http_code}' "$GW/api/seal/log/checkpoint")
+[ "$code" = 200 ] || fail "GET /api/seal/log/checkpoint without a token answered $code"
+[ "$(json origin < "$WORK/checkpoint.json")" = seal.compose-test.example ] \
+  || fail "the public checkpoint is not the seal log's: $(head -c 300 "$WORK/checkpoint.json")"
+say "the seal log's checkpoint answers without a token (size $(json size < "$WORK/checkpoint.json"))"
+
+# --- 4. a client's walkthrough -------------------------------------------------------------------
 
 TOKEN=$(token seal-clerk) || fail "no token for the seal-clerk client from the auth server"
 say "a token from the auth server (client credentials, secret from secrets/auth/clients.txt)"
@@ -206,7 +284,7 @@ proof "sealings/$SEALING" "$WORK/sealing-proof.json"
 verify_bundle "$WORK/sealing-proof.json"
 say "the sealing's proof bundle is VALID with govchain-verify against the chain container ($RPC)"
 
-# --- 4. the seal service killed under load ---------------------------------------------------------
+# --- 5. the seal service killed under load ---------------------------------------------------------
 # three clients create seals through the gateway, each remembering every 201 it got
 load() { # <client number> <count>
   local i code id
@@ -272,7 +350,7 @@ LAST=$(tail -1 "$WORK/acknowledged-3.txt" 2>/dev/null || tail -1 "$WORK/acknowle
 verify_bundle "$WORK/proof-$LAST.json"
 say "all $ACKED acknowledged seals are readable and anchored; the last one's bundle is VALID"
 
-# --- 5. down and up: nothing lost ------------------------------------------------------------------
+# --- 6. down and up: nothing lost ------------------------------------------------------------------
 say "docker-compose down (volumes kept), then up again"
 dc down > "$WORK/down.log" 2>&1 || { cat "$WORK/down.log"; fail "docker-compose down"; }
 up_started=$SECONDS
@@ -292,7 +370,9 @@ cmp -s "$WORK/sealing-proof.json" "$WORK/sealing-proof-2.json" \
   || say "(the sealing's bundle now names a later checkpoint; verifying it)"
 verify_bundle "$WORK/sealing-proof-2.json"
 verify_bundle "$WORK/sealing-proof.json"
-say "after down + up: the registry kept ($REGISTRY), $((ACKED + 1)) seals readable, the sealing's proofs VALID"
+wait_portal
+portal_registry
+say "after down + up: the registry kept ($REGISTRY, the portal's too), $((ACKED + 1)) seals readable, the sealing's proofs VALID"
 
 TOTAL=$((SECONDS - T0))
 say "PASSED in $TOTAL s (first up $FIRST_UP s, second up $SECOND_UP s)"
