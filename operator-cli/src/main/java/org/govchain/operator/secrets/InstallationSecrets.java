@@ -57,10 +57,11 @@ public final class InstallationSecrets {
    */
   static final String PORTAL_CLIENT = "portal";
 
-  static final String PORTAL_CLIENT_ROLES = "seal-clerk";
+  static final String PORTAL_CLIENT_ROLES = "seal-clerk,auditor";
 
   private static final String PORTAL_CREDIT_CODE = "portal/GOVCHAIN_PORTAL_SEAL_CREDIT_CODE";
   private static final String PORTAL_CLIENT_SECRET = "portal/GOVCHAIN_PORTAL_CLIENT_SECRET";
+  private static final String PORTAL_EVIDENCE_KEY = "portal/GOVCHAIN_PORTAL_EVIDENCE_KEY";
 
   private static final Pattern DOMAIN =
       Pattern.compile(
@@ -237,6 +238,8 @@ public final class InstallationSecrets {
               + "' in auth/clients.txt, the only one the auth server accepts: copy it from there");
     }
     files.text(PORTAL_CREDIT_CODE, () -> organisationCode);
+    // the HMAC key of the evidence links printed on certificates: changing it breaks them all
+    files.text(PORTAL_EVIDENCE_KEY, () -> aesKey());
 
     StringBuilder fund = new StringBuilder();
     addresses.values().forEach(a -> fund.append(fund.length() == 0 ? "" : ",").append(a));
@@ -422,7 +425,8 @@ public final class InstallationSecrets {
             "auth/clients.txt",
             "auth/clients.properties",
             PORTAL_CLIENT_SECRET,
-            PORTAL_CREDIT_CODE));
+            PORTAL_CREDIT_CODE,
+            PORTAL_EVIDENCE_KEY));
     return names;
   }
 }

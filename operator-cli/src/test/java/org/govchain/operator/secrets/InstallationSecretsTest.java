@@ -177,7 +177,8 @@ class InstallationSecretsTest {
             "portal",
             "accounting-clerk",
             "accounting-clerk-2");
-    assertThat(clear.get("portal")).containsExactly("portal", clear.get("portal")[1], "seal-clerk");
+    assertThat(clear.get("portal"))
+        .containsExactly("portal", clear.get("portal")[1], "seal-clerk,auditor");
     Properties properties = new Properties();
     properties.load(new ByteArrayInputStream(read(dir, "auth/clients.properties")));
     String hashes = text(dir, "auth/clients.properties");
@@ -255,7 +256,8 @@ class InstallationSecretsTest {
     assertThat(outcome.created())
         .containsExactlyInAnyOrder(
             dir.resolve("portal/GOVCHAIN_PORTAL_CLIENT_SECRET"),
-            dir.resolve("portal/GOVCHAIN_PORTAL_SEAL_CREDIT_CODE"));
+            dir.resolve("portal/GOVCHAIN_PORTAL_SEAL_CREDIT_CODE"),
+            dir.resolve("portal/GOVCHAIN_PORTAL_EVIDENCE_KEY"));
     assertThat(outcome.amended())
         .containsExactlyInAnyOrder(
             dir.resolve("auth/clients.txt"), dir.resolve("auth/clients.properties"));
