@@ -17,7 +17,11 @@ import org.govchain.anchor.bundle.ProofBundleJson;
 import org.govchain.anchor.bundle.Verdict;
 import org.govchain.anchor.bundle.Verification;
 import org.govchain.anchor.chain.AnchorRegistryClient;
+import org.govchain.anchor.checkpoint.Checkpoint;
+import org.govchain.anchor.checkpoint.SignedCheckpoint;
 import org.govchain.testsupport.Await;
+import org.govchain.testsupport.PostgresServer;
+import org.govchain.testsupport.WithPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,6 +43,7 @@ import tools.jackson.databind.node.ObjectNode;
  * sealed PDF verifies with its sealing's bundle checked in the browser; the logs page remembers a
  * checkpoint and checks the log's consistency with it.
  */
+@WithPostgres
 @ExtendWith(SuiteExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PortalIT {
@@ -290,6 +295,68 @@ class PortalIT {
     WebElement again = browser.await("[data-log=seal] [data-consistency]", PAGE_DEADLINE);
     assertThat(again.getAttribute("data-consistency")).isEqualTo("consistent");
     assertThat(browser.await("[data-log=seal]", PAGE_DEADLINE).getText()).contains(suite.origin);
+  }
+
+  @Test
+  void aLogServedWithARewrittenHistoryIsFlaggedByTheConsistencyCheck(PostgresServer.Database db) {
+    // a gateway of its own: this browser remembers checkpoints per page origin (host and port)
+    int port = FreePorts.next();
+    long seenSize;
+    try (AppProcess genuine = suite.startGateway(port, Map.of(), List.of())) {
+      browser.open(genuine.baseUrl() + "/portal/#/logs");
+      WebElement first = browser.await("[data-log=seal] [data-consistency]", PAGE_DEADLINE);
+      assertThat(first.getAttribute("data-consistency")).isEqualTo("first");
+      seenSize =
+          ((Number)
+                  browser.script(
+                      "return JSON.parse(localStorage.getItem(arguments[0])).size;",
+                      "govchain.portal.seen." + suite.origin))
+              .longValue();
+    }
+    assertThat(seenSize).isPositive();
+
+    // the log's operator serves another history: same origin, same signing key, other records,
+    // and more of them than the browser saw, so the log looks as if it only grew
+    try (AppProcess forked = suite.startForkedSeal(db)) {
+      Http direct = new Http(forked.baseUrl());
+      String clerk = suite.token("seal-clerk");
+      String note =
+          Await.value(
+              "the forked log past size " + seenSize,
+              PROOF_DEADLINE,
+              Duration.ofMillis(200),
+              () -> {
+                Http.Response checkpoint = direct.get("/api/seal/log/checkpoint", null);
+                if (checkpoint.status() == 200
+                    && checkpoint.json().path("size").asLong() > seenSize) {
+                  return Optional.of(checkpoint.json().path("note").asString());
+                }
+                Http.Response created =
+                    direct.postJson(
+                        "/api/seal/seals", clerk, Samples.sealRequest("forked history"));
+                assertThat(created.status()).as("%s", created).isEqualTo(201);
+                return Optional.empty();
+              });
+      // its checkpoints carry a valid signature of the published key: only consistency tells
+      SignedCheckpoint forkedCheckpoint = Checkpoint.verify(note, suite.logKey);
+      assertThat(forkedCheckpoint.checkpoint().size()).isGreaterThan(seenSize);
+
+      try (AppProcess lying =
+          suite.startGateway(port, Map.of("GOVCHAIN_SEAL_URL", forked.baseUrl()), List.of())) {
+        browser.open(lying.baseUrl() + "/portal/#/logs");
+        WebElement flag = browser.await("[data-log=seal] [data-consistency]", PAGE_DEADLINE);
+        assertThat(flag.getAttribute("data-consistency")).isEqualTo("rewritten");
+        assertThat(flag.getAttribute("role")).isEqualTo("alert");
+        // the checkpoint seen before stays remembered, as evidence
+        assertThat(
+                ((Number)
+                        browser.script(
+                            "return JSON.parse(localStorage.getItem(arguments[0])).size;",
+                            "govchain.portal.seen." + suite.origin))
+                    .longValue())
+            .isEqualTo(seenSize);
+      }
+    }
   }
 
   @Test

@@ -39,6 +39,7 @@ final class Suite implements AutoCloseable {
   final AnchorRegistryClient registry;
   final String origin;
   final NoteVerifier logKey;
+  private final NoteSigner logSigner;
   final AuthServer auth;
 
   /** Tokens signed with the auth server's own key, for claims it would never issue. */
@@ -61,6 +62,7 @@ final class Suite implements AutoCloseable {
     Credentials submitter = chain.newFundedAccount();
     await(registry.registerSubmitter(LogId.of(origin), submitter.getAddress()));
     NoteSigner signer = NoteSigner.generate(origin);
+    this.logSigner = signer;
     this.logKey = NoteVerifier.fromVerifierKey(signer.verifierKey());
     this.closedPort = FreePorts.next();
     // the gateway's port first: its Swagger UI is the web client's redirect URI
@@ -73,7 +75,7 @@ final class Suite implements AutoCloseable {
             "http://127.0.0.1:" + gatewayPort + "/swagger-ui/oauth2-redirect.html");
     try {
       this.issuerKeyTokens = TestIssuer.fromJwk(auth.signingKeyFile(), auth.issuer());
-      this.seal = startSeal(db, submitter, signer);
+      this.seal = startSeal(db, submitter, work.resolve("seal-data"));
     } catch (RuntimeException e) {
       auth.close();
       throw e;
@@ -122,8 +124,7 @@ final class Suite implements AutoCloseable {
     return gateway.baseUrl();
   }
 
-  private AppProcess startSeal(
-      PostgresServer.Database db, Credentials submitter, NoteSigner signer) {
+  private AppProcess startSeal(PostgresServer.Database db, Credentials submitter, Path dataDir) {
     List<String> sealArgs = new ArrayList<>();
     for (String p : db.springProperties()) {
       sealArgs.add("--" + p);
@@ -131,26 +132,41 @@ final class Suite implements AutoCloseable {
     sealArgs.addAll(
         List.of(
             "--spring.main.banner-mode=off",
-            "--govchain.seal.ca.data-dir=" + work.resolve("seal-data"),
+            "--govchain.seal.ca.data-dir=" + dataDir,
             "--govchain.log.origin=" + origin,
-            "--govchain.log.sequencer.interval=100ms",
-            "--govchain.anchor.enabled=true",
-            "--govchain.anchor.rpc-url=" + chain.rpcUrl(),
-            "--govchain.anchor.chain-id=" + chain.chainId(),
-            "--govchain.anchor.registry-address=" + registry.address(),
-            "--govchain.anchor.interval=1s",
-            "--govchain.anchor.check-interval=200ms"));
+            "--govchain.log.sequencer.interval=100ms"));
     Map<String, String> sealEnv = new HashMap<>(jwtEnv());
+    if (submitter != null) {
+      sealArgs.addAll(
+          List.of(
+              "--govchain.anchor.enabled=true",
+              "--govchain.anchor.rpc-url=" + chain.rpcUrl(),
+              "--govchain.anchor.chain-id=" + chain.chainId(),
+              "--govchain.anchor.registry-address=" + registry.address(),
+              "--govchain.anchor.interval=1s",
+              "--govchain.anchor.check-interval=200ms"));
+      // secrets by environment, never on a command line
+      sealEnv.put(
+          "GOVCHAIN_ANCHOR_SUBMITTER_KEY",
+          Numeric.toHexStringWithPrefixZeroPadded(submitter.getEcKeyPair().getPrivateKey(), 64));
+    } else {
+      sealArgs.add("--govchain.anchor.enabled=false");
+    }
     // keys straight from the JWK set (no discovery); iss still checked against the issuer URI
     sealEnv.put("GOVCHAIN_JWT_JWK_SET_URI", auth.jwkSetUri());
-    // secrets by environment, never on a command line
-    sealEnv.put(
-        "GOVCHAIN_ANCHOR_SUBMITTER_KEY",
-        Numeric.toHexStringWithPrefixZeroPadded(submitter.getEcKeyPair().getPrivateKey(), 64));
-    sealEnv.put("GOVCHAIN_LOG_SIGNER_KEY", signer.signerKey());
+    sealEnv.put("GOVCHAIN_LOG_SIGNER_KEY", logSigner.signerKey());
     int sealPort = FreePorts.next();
     sealEnv.put("SEAL_PORT", Integer.toString(sealPort));
     return AppProcess.start("seal-service", jar("seal-service"), sealPort, sealEnv, sealArgs);
+  }
+
+  /**
+   * A second seal service serving this suite's seal log, under the same origin and signed with the
+   * same key, from {@code db}: the log's operator serving another history. It anchors nothing (the
+   * chain would tell the histories apart), so only a consistency check can. The caller closes it.
+   */
+  AppProcess startForkedSeal(PostgresServer.Database db) {
+    return startSeal(db, null, work.resolve("forked-seal-data-" + UUID.randomUUID()));
   }
 
   /** A record service process with its own log (origin, signer, registered submitter). */
@@ -241,7 +257,8 @@ final class Suite implements AutoCloseable {
     return startGateway(FreePorts.next(), env, args);
   }
 
-  private AppProcess startGateway(int port, Map<String, String> env, List<String> args) {
+  /** As {@link #startGateway(Map, List)}, on {@code port}. The caller closes it. */
+  AppProcess startGateway(int port, Map<String, String> env, List<String> args) {
     Map<String, String> all = new HashMap<>(jwtEnv());
     all.put("GATEWAY_PORT", Integer.toString(port));
     all.put("GOVCHAIN_SEAL_URL", seal.baseUrl());
