@@ -419,6 +419,9 @@ class PortalIT {
     String report = new String(pdfsig.getInputStream().readAllBytes());
     assertThat(pdfsig.waitFor()).as(report).isZero();
     assertThat(report).as(report).contains("Signature is Valid");
+    // by the platform's own seal, never another seal of its organisation (the tests' seals share
+    // the credit code)
+    assertThat(report).as(report).contains("Common Name: GovChain 存证平台电子印章");
 
     // the evidence link printed under the QR code opens the record in the page, no sign-in
     java.util.regex.Matcher link =

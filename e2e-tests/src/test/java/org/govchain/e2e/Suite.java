@@ -115,6 +115,9 @@ final class Suite implements AutoCloseable {
     env.put("GOVCHAIN_PORTAL_GATEWAY_URL", "http://127.0.0.1:" + gatewayPort);
     env.put("GOVCHAIN_ANCHOR_RPC_URL", chain.rpcUrl());
     env.put("GOVCHAIN_PORTAL_TOKEN_URI", auth.issuer() + "/oauth2/token");
+    // the platform seal belongs to the organisation the tests' own seals belong to, as in the
+    // local suite: certificates must still be sealed with the platform seal alone
+    env.put("GOVCHAIN_PORTAL_SEAL_CREDIT_CODE", Samples.CREDIT_CODE);
     return AppProcess.start(
         "portal", jar("portal"), port, env, List.of("--spring.main.banner-mode=off"));
   }

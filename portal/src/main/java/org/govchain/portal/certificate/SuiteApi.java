@@ -22,9 +22,13 @@ import tools.jackson.databind.JsonNode;
 /**
  * The suite's HTTP API as the portal uses it, through the gateway: proof bundles (with the caller's
  * token, so the caller's rights apply, or with the portal's reading client for evidence links), the
- * platform seal (found by its credit code, made once when there is none) and sealing a PDF with it.
+ * platform seal (found by its credit code and name, made once when there is none) and sealing a PDF
+ * with it.
  */
 final class SuiteApi {
+
+  /** Seals read per page while looking for the platform seal (the seal service's maximum). */
+  private static final int SEAL_PAGE = 200;
 
   private final WebClient http;
   private final CertificateProperties properties;
@@ -156,34 +160,53 @@ final class SuiteApi {
             e -> new SuiteUnavailableException("sealing a certificate failed: " + e, e));
   }
 
-  /** The platform seal's id: an ACTIVE seal of the configured credit code, made when none is. */
+  /**
+   * The platform seal's id: the ACTIVE seal of the configured credit code that bears the configured
+   * name, made when there is none. The organisation's other seals (its 公章, a contract seal, the
+   * walkthrough's sample) are never used for certificates.
+   */
   Mono<String> platformSealId() {
     String known = platformSeal.get();
     if (known != null) {
       return Mono.just(known);
     }
-    CertificateProperties.Seal seal = properties.seal();
     return sealing
         .authorization()
         .flatMap(
             authorization ->
-                http.get()
-                    .uri(
-                        properties.gatewayUrl()
-                            + "/api/seal/seals?status=ACTIVE&size=1&creditCode="
-                            + seal.creditCode())
-                    .header(HttpHeaders.AUTHORIZATION, authorization)
-                    .accept(MediaType.APPLICATION_JSON)
-                    .retrieve()
-                    .bodyToMono(JsonNode.class)
-                    .flatMap(
-                        page -> {
-                          JsonNode first = page.path("items").path(0);
-                          return first.isMissingNode()
-                              ? createSeal(authorization)
-                              : Mono.just(first.path("id").asString());
-                        }))
+                findPlatformSeal(authorization, 0)
+                    .switchIfEmpty(Mono.defer(() -> createSeal(authorization))))
         .doOnNext(platformSeal::set);
+  }
+
+  /** The platform seal among the credit code's ACTIVE seals, from page {@code page} on. */
+  private Mono<String> findPlatformSeal(String authorization, int page) {
+    CertificateProperties.Seal seal = properties.seal();
+    return http.get()
+        .uri(
+            properties.gatewayUrl()
+                + "/api/seal/seals?status=ACTIVE&size="
+                + SEAL_PAGE
+                + "&page="
+                + page
+                + "&creditCode="
+                + seal.creditCode())
+        .header(HttpHeaders.AUTHORIZATION, authorization)
+        .accept(MediaType.APPLICATION_JSON)
+        .retrieve()
+        .bodyToMono(JsonNode.class)
+        .flatMap(
+            answer -> {
+              JsonNode items = answer.path("items");
+              for (JsonNode item : items) {
+                if (seal.name().equals(item.path("name").asString())) {
+                  return Mono.just(item.path("id").asString());
+                }
+              }
+              return items.size() < SEAL_PAGE
+                  ? Mono.empty()
+                  : findPlatformSeal(authorization, page + 1);
+            });
   }
 
   private Mono<String> createSeal(String authorization) {
