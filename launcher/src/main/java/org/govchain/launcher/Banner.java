@@ -154,7 +154,18 @@ final class Banner {
           .append("#/pdf     choose $S/sealed.pdf\n")
           .append("  #   ")
           .append(portalUrl(settings))
-          .append("#/verify  drop $S/seal-proof.json\n");
+          .append("#/verify  drop $S/seal-proof.json\n")
+          .append(
+              "  # the seal's evidence certificate (存证证书), sealed with the platform seal;"
+                  + " pdfsig checks it\n")
+          .append(
+              "  curl -s -H \"Authorization: Bearer $TOKEN\" -H 'Content-Type: application/json'"
+                  + " \\\n")
+          .append("    -d \"{\\\"bundleUrl\\\": \\\"/api/seal/seals/$SEAL/proof\\\"}\" ")
+          .append("-o \"$S/certificate.pdf\" ")
+          .append(entry)
+          .append("/portal/api/certificates\n")
+          .append("  pdfsig \"$S/certificate.pdf\"\n");
     }
     b.append('\n');
   }

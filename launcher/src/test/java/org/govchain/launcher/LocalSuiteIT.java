@@ -74,7 +74,7 @@ class LocalSuiteIT {
         .contains("Deploying AnchorRegistry (first start)", registry)
         .contains("Starting auth-server", "Starting gateway", "seal-clerk:seal-clerk-dev-secret")
         .contains("/swagger-ui.html")
-        .contains(entry() + "/portal/");
+        .contains(entry() + "/portal/", entry() + "/portal/api/certificates");
     // the portal's page and the settings it starts from, through the gateway, with no token
     HttpResponse<String> page =
         send(HttpRequest.newBuilder(URI.create(entry() + "/portal/")).GET());
@@ -102,6 +102,7 @@ class LocalSuiteIT {
     Path bundle = temp.resolve("seal-proof.json");
     Files.writeString(bundle, awaitProof(api, sealId, token));
     assertThat(verifyBundle(bundle)).startsWith("VALID");
+    assertCertificate(sealId, token);
     List<ProcessHandle> firstParts = parts(first, home);
     // chain, PostgreSQL, auth, seal, portal, gateway
     assertThat(firstParts).hasSizeGreaterThanOrEqualTo(6);
@@ -308,6 +309,50 @@ class LocalSuiteIT {
           assertThat(proof.statusCode()).as(proof.body()).isEqualTo(409);
           return Optional.empty();
         });
+  }
+
+  /**
+   * The seal's evidence certificate, as the printed walkthrough asks for it: a PDF sealed with the
+   * platform seal (not the walkthrough's own seal, though it shares the credit code), which pdfsig
+   * finds valid where poppler-utils is installed.
+   */
+  private void assertCertificate(String sealId, String token) throws Exception {
+    HttpResponse<byte[]> certificate =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(entry() + "/portal/api/certificates"))
+                .timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"bundleUrl\": \"/api/seal/seals/" + sealId + "/proof\"}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(certificate.statusCode())
+        .as(new String(certificate.body(), StandardCharsets.UTF_8))
+        .isEqualTo(201);
+    assertThat(certificate.headers().firstValue("Content-Type")).hasValue("application/pdf");
+    assertThat(certificate.headers().firstValue("Certificate-Number"))
+        .hasValueSatisfying(n -> assertThat(n).matches("GC-[0-9A-F]{16}"));
+    Path pdf = temp.resolve("certificate.pdf");
+    Files.write(pdf, certificate.body());
+    assertThat(new String(certificate.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+    if (onPath("pdfsig")) {
+      Process pdfsig =
+          new ProcessBuilder("pdfsig", pdf.toString()).redirectErrorStream(true).start();
+      String report = new String(pdfsig.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(pdfsig.waitFor(30, TimeUnit.SECONDS)).isTrue();
+      assertThat(report)
+          .as(report)
+          .contains("Signature is Valid", "Common Name: GovChain 存证平台电子印章");
+    }
+  }
+
+  private static boolean onPath(String program) {
+    String path = System.getenv("PATH");
+    return path != null
+        && java.util.Arrays.stream(path.split(java.io.File.pathSeparator))
+            .anyMatch(d -> Files.isExecutable(Path.of(d, program)));
   }
 
   /** {@code govchain-verify verify}, as the printed walkthrough runs it. */
