@@ -112,6 +112,8 @@ describe('proof bundle parsing', () => {
     ['blockNumber', '-3', 'anchor.blockNumber'],
     ['blockTime', '"yesterday"', 'anchor.blockTime'],
     ['blockTime', '"2026-02-30T18:00:00Z"', 'anchor.blockTime'],
+    ['blockTime', '"2026-11-28T19:00:00+01:00"', 'anchor.blockTime'],
+    ['blockTime', '"2026-11-28t18:00:00z"', 'anchor.blockTime'],
     ['extra', '1', 'anchor.extra'],
   ];
   for (const [field, value, reported] of wrongAnchorFields) {
@@ -152,15 +154,21 @@ describe('proof bundle parsing', () => {
   test('reads numbers and texts as Java does', () => {
     const json = write(sample())
       .replace('"leafIndex": 3', '"leafIndex": -0')
-      .replace('"2026-11-28T18:00:00Z"', '"2026-11-28T19:00:00+01:00"');
+      .replace('"2026-11-28T18:00:00Z"', '"2026-11-28T18:00:00.123456789Z"');
     const bundle = parseBundle('\uFEFF' + json);
     assert.equal(bundle.leafIndex, 0);
-    assert.equal(bundle.anchor.blockTime, '2026-11-28T19:00:00+01:00');
-    // java.util.Base64 ignores bits left over after the last byte and accepts missing padding.
+    assert.equal(bundle.anchor.blockTime, '2026-11-28T18:00:00.123456789Z');
     assert.deepEqual(
-      parseBundle(json.replace(/"leafData": "[^"]*"/, '"leafData": "QR"')).leafData,
+      parseBundle(json.replace(/"leafData": "[^"]*"/, '"leafData": "QQ=="')).leafData,
       bytes('A'),
     );
+  });
+
+  test('leafData is padded standard base64 with no stray bits, as ProofBundleJson requires', () => {
+    const json = write(sample());
+    for (const value of ['QQ', 'QR==', 'QQ==\\n', 'Q Q==']) {
+      rejected(json.replace(/"leafData": "[^"]*"/, `"leafData": "${value}"`), 'leafData', value);
+    }
   });
 
   test('messages name the field as Java does', () => {

@@ -3,7 +3,7 @@
  * ProofBundleJson does, with its field names and messages.
  */
 
-import { fromBase64, fromHex, utf8 } from './bytes';
+import { base64, fromBase64, fromHex, utf8 } from './bytes';
 import { isJavaBlank } from './java-text';
 import { parseInstant } from './instant';
 import { CanonicalJsonError, JsonNumberText, readJson } from './json-reader';
@@ -74,6 +74,8 @@ const ANCHOR_FIELDS = new Set([
 ]);
 const HASH_HEX = /^[0-9a-f]{64}$/;
 const PREFIXED_HASH = /^0x[0-9a-fA-F]{64}$/;
+// RFC 3339 in UTC as Java's Instant.toString() writes it: 'T', 'Z', 0 to 9 fraction digits
+const BLOCK_TIME = /^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]{1,9})?Z$/;
 const ADDRESS = /^0x[0-9a-fA-F]{40}$/;
 const INT64_MIN = -(2n ** 63n);
 const INT64_MAX = 2n ** 63n - 1n;
@@ -84,8 +86,8 @@ type JsonObject = Map<string, unknown>;
  * Parses a bundle strictly, as ProofBundleJson.parse does: one JSON object (a leading byte-order
  * mark is skipped, as Jackson does) without duplicate keys or unknown fields; every field present
  * with its type; whole numbers written without fraction or exponent (`1.0` is refused) and not
- * negative; `leafData` base64 as Java's decoder accepts it; hashes of 32 bytes, `0x`-prefixed in
- * `anchor`; a positive chain id; an RFC 3339 block time; a non-blank origin; 0 <= leafIndex <
+ * negative; `leafData` padded standard base64; hashes of 32 bytes, `0x`-prefixed in
+ * `anchor`; a positive chain id; an RFC 3339 UTC block time ('T', 'Z'); a non-blank origin; 0 <= leafIndex <
  * treeSize.
  *
  * One difference from Java, which accepts any 64-bit number: numbers above 2^53-1 are refused,
@@ -271,11 +273,17 @@ function safe(value: bigint, field: string): number {
 
 function leafDataOf(root: JsonObject): Uint8Array {
   const encoded = text(root, 'leafData', '');
+  let decoded: Uint8Array;
   try {
-    return fromBase64(encoded);
+    decoded = fromBase64(encoded);
   } catch {
     throw new MalformedBundleError('leafData', 'not standard base64');
   }
+  // padded, and the one spelling of these bytes (no stray bits)
+  if (base64(decoded) !== encoded) {
+    throw new MalformedBundleError('leafData', 'not standard base64');
+  }
+  return decoded;
 }
 
 function hash(value: string, field: string): Uint8Array {
@@ -295,7 +303,7 @@ function prefixedHash(anchor: JsonObject, field: string): Uint8Array {
 
 function blockTimeOf(anchor: JsonObject): string {
   const value = text(anchor, 'blockTime', 'anchor.');
-  if (parseInstant(value) === null) {
+  if (!BLOCK_TIME.test(value) || parseInstant(value) === null) {
     throw new MalformedBundleError('anchor.blockTime', `not an RFC 3339 UTC time: ${value}`);
   }
   return value;

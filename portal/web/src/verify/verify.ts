@@ -69,10 +69,6 @@ export interface VerifyOptions {
   logKey: NoteVerifier | null;
 }
 
-// BundleVerifier prints the envelope exception with its toString(), which starts with the Java
-// class name; kept so that both verifiers give the same reason.
-const JAVA_ENVELOPE_EXCEPTION = 'org.govchain.anchor.envelope.InvalidEnvelopeException';
-
 /** Thrown to end the verification: a check failed with this verdict. */
 class Failed {
   constructor(readonly verdict: Verdict) {}
@@ -171,7 +167,7 @@ function checkLeaf(bundle: ProofBundle, steps: Steps): Uint8Array {
     throw steps.fail(
       'TAMPERED',
       'envelope',
-      `leaf data is not a canonical event envelope: ${JAVA_ENVELOPE_EXCEPTION}: ${error.message}`,
+      `leaf data is not a canonical event envelope: ${error.message}`,
       inputs,
     );
   }

@@ -71,7 +71,8 @@ public final class BundleVerifier {
     try {
       envelope = EventEnvelope.parse(bundle.leafData());
     } catch (InvalidEnvelopeException e) {
-      return steps.fail(Verdict.TAMPERED, "leaf data is not a canonical event envelope: " + e);
+      return steps.fail(
+          Verdict.TAMPERED, "leaf data is not a canonical event envelope: " + e.getMessage());
     }
     if (!envelope.log().equals(bundle.origin())) {
       return steps.fail(

@@ -39,6 +39,11 @@ public final class ProofBundleJson {
   private static final HexFormat HEX = HexFormat.of();
   private static final Pattern HASH_HEX = Pattern.compile("[0-9a-f]{64}");
   private static final Pattern PREFIXED_HASH = Pattern.compile("0x[0-9a-fA-F]{64}");
+
+  /** RFC 3339 in UTC as {@link Instant#toString()} writes it: 'T', 'Z', 0 to 9 fraction digits. */
+  private static final Pattern BLOCK_TIME =
+      Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,9})?Z");
+
   private static final Set<String> TOP_FIELDS =
       Set.of(
           "format",
@@ -177,12 +182,19 @@ public final class ProofBundleJson {
     return value;
   }
 
+  /** Standard base64 with its padding, and only the one spelling of the bytes (no stray bits). */
   private static byte[] base64(JsonNode node, String field) {
+    String value = text(node, field, "");
+    byte[] bytes;
     try {
-      return Base64.getDecoder().decode(text(node, field, ""));
+      bytes = Base64.getDecoder().decode(value);
     } catch (IllegalArgumentException e) {
       throw new MalformedBundleException(field, "not standard base64");
     }
+    if (!Base64.getEncoder().encodeToString(bytes).equals(value)) {
+      throw new MalformedBundleException(field, "not standard base64");
+    }
+    return bytes;
   }
 
   private static byte[] hash(String hex, String field) {
@@ -203,6 +215,9 @@ public final class ProofBundleJson {
 
   private static Instant instant(JsonNode anchor) {
     String value = text(anchor, "blockTime", "anchor.");
+    if (!BLOCK_TIME.matcher(value).matches()) {
+      throw new MalformedBundleException("anchor.blockTime", "not an RFC 3339 UTC time: " + value);
+    }
     try {
       return Instant.parse(value);
     } catch (DateTimeParseException e) {

@@ -81,12 +81,16 @@ final class Notes {
     }
   }
 
-  /** Parses 8 hex digits, or returns null. */
+  /** Parses 8 ASCII hex digits (either case; no other script's digits), or returns null. */
   static Integer parseHex8(String text) {
-    if (text.length() != 8 || !text.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+    if (text.length() != 8 || !text.chars().allMatch(Notes::isAsciiHexDigit)) {
       return null;
     }
     return (int) Long.parseLong(text, 16);
+  }
+
+  private static boolean isAsciiHexDigit(int c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
   }
 
   private static boolean isWellFormed(String s) {

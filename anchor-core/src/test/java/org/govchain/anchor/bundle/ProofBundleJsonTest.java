@@ -99,6 +99,9 @@ class ProofBundleJsonTest {
         "inclusionPath|[1]|inclusionPath[0]",
         "anchor|[]|anchor",
         "surprise|true|surprise",
+        "leafData|\"QQ\"|leafData",
+        "leafData|\"QR==\"|leafData",
+        "leafData|\"QQ==\\n\"|leafData",
       })
   void rejectsAFieldThatIsWrong(String field, String value, String reportedField) throws Exception {
     ObjectNode json = (ObjectNode) MAPPER.readTree(ProofBundleJson.write(sample()));
@@ -121,6 +124,9 @@ class ProofBundleJsonTest {
         "transactionHash|\"0x05\"|anchor.transactionHash",
         "blockNumber|-3|anchor.blockNumber",
         "blockTime|\"yesterday\"|anchor.blockTime",
+        "blockTime|\"2026-11-28T19:00:00+01:00\"|anchor.blockTime",
+        "blockTime|\"2026-11-28t18:00:00z\"|anchor.blockTime",
+        "blockTime|\"2026-02-30T18:00:00Z\"|anchor.blockTime",
         "extra|1|anchor.extra",
       })
   void rejectsAnAnchorFieldThatIsWrong(String field, String value, String reportedField)

@@ -224,6 +224,21 @@ class SignedNoteTest {
   }
 
   @Test
+  void rejectsKeyIdsWrittenWithOtherScriptsDigits() {
+    // the same key ID in fullwidth or Arabic-Indic digits: Java's digit parsing would read them
+    String id = PETER_VKEY.split("\\+")[1];
+    for (char zero : new char[] {'\uFF10', '\u0660'}) {
+      StringBuilder foreign = new StringBuilder();
+      for (char c : id.toCharArray()) {
+        foreign.append(c >= '0' && c <= '9' ? (char) (zero + (c - '0')) : c);
+      }
+      assertThat(foreign.toString()).isNotEqualTo(id);
+      assertRejected(PETER_VKEY.replace(id, foreign), true);
+      assertRejected(PETER_SKEY.replace(id, foreign), false);
+    }
+  }
+
+  @Test
   void rejectsVerifierKeysOfWrongLengthOrAlgorithm() {
     // From note_test.go: wrong key length and unknown algorithm, each with an adjusted key ID.
     for (String key :
