@@ -38,7 +38,7 @@ export class InvalidEnvelopeError extends Error {
 /** The {@link InvalidEnvelopeError.member} of problems of the envelope as a whole. */
 export const WHOLE_ENVELOPE = '$';
 
-// Sorted; Java prints its Set.of of them in an order that varies between JVM runs.
+// Sorted, as EventEnvelope names them in its messages.
 const MEMBERS = ['data', 'log', 'salt', 'subject', 'time', 'type', 'version'];
 const TYPE = /^[a-z][a-z0-9-]*\.[a-z][a-z0-9-.]*$/;
 const TYPE_PATTERN_TEXT = '[a-z][a-z0-9-]*\\.[a-z][a-z0-9-.]*';

@@ -24,6 +24,7 @@ import org.govchain.anchor.envelope.InvalidEnvelopeException;
 import org.govchain.anchor.merkle.MerkleHasher;
 import org.govchain.anchor.merkle.MerkleVerifier;
 import org.govchain.anchor.merkle.ProofException;
+import org.web3j.exceptions.MessageDecodingException;
 import org.web3j.protocol.Web3j;
 
 /**
@@ -215,6 +216,10 @@ public final class BundleVerifier {
       return steps.fail(
           Verdict.NO_REGISTRY,
           anchor.contractAddress() + " does not answer as an AnchorRegistry: " + e.getMessage());
+    } catch (MessageDecodingException | ArithmeticException e) {
+      // values no chain sends: a quantity that is not hex, a number past 64 bits
+      return steps.fail(
+          Verdict.CHAIN_UNAVAILABLE, "the chain's answer could not be read: " + e.getMessage());
     }
   }
 

@@ -9,10 +9,13 @@ import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.govchain.anchor.canonical.CanonicalJsonException;
 import org.govchain.anchor.canonical.Jcs;
@@ -63,8 +66,11 @@ public record EventEnvelope(
           .withResolverStyle(ResolverStyle.STRICT);
   private static final Instant MIN_TIME = Instant.parse("0000-01-01T00:00:00Z");
   private static final Instant MAX_TIME = Instant.parse("9999-12-31T23:59:59.999Z");
+
+  /** Sorted, so that messages naming them read the same on every run. */
   private static final Set<String> MEMBERS =
-      Set.of("log", "type", "subject", "version", "time", "data", "salt");
+      Collections.unmodifiableSortedSet(
+          new TreeSet<>(List.of("log", "type", "subject", "version", "time", "data", "salt")));
 
   /**
    * Validates every member and makes {@code data} an immutable deep copy.
@@ -175,7 +181,7 @@ public record EventEnvelope(
     if (!members.keySet().equals(MEMBERS)) {
       throw new InvalidEnvelopeException(
           InvalidEnvelopeException.WHOLE_ENVELOPE,
-          "members must be exactly " + MEMBERS + " but are " + members.keySet());
+          "members must be exactly " + MEMBERS + " but are " + sorted(members.keySet()));
     }
     Object version = members.get("version");
     if (!(version instanceof Long number)) {
@@ -242,5 +248,11 @@ public record EventEnvelope(
     } catch (CanonicalJsonException e) {
       throw new InvalidEnvelopeException("data", e.getMessage(), e);
     }
+  }
+
+  private static Set<String> sorted(Set<?> names) {
+    Set<String> sorted = new TreeSet<>();
+    names.forEach(name -> sorted.add(String.valueOf(name)));
+    return sorted;
   }
 }

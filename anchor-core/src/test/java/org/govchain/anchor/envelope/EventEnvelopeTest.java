@@ -205,6 +205,11 @@ class EventEnvelopeTest {
               InvalidEnvelopeException.class,
               e -> assertThat(e.field()).isEqualTo(InvalidEnvelopeException.WHOLE_ENVELOPE));
     }
+    // the same words on every run (and in the portal's verifier): both lists sorted
+    assertThatThrownBy(() -> EventEnvelope.parse(bytes(extra)))
+        .hasMessageContaining(
+            "members must be exactly [data, log, salt, subject, time, type, version]"
+                + " but are [data, log, salt, subject, time, type, version, zeta]");
   }
 
   @ParameterizedTest(name = "{0} <- {2}")
