@@ -1,6 +1,8 @@
 package org.govchain.auth.config;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -30,6 +32,7 @@ import org.springframework.validation.annotation.Validated;
  * @param web the public browser client that signs people in (authorization code with PKCE)
  * @param clients confidential clients from configuration (client credentials grant)
  * @param users people who can sign in, from configuration
+ * @param throttle how failed client authentications and sign-ins are slowed down
  */
 @Validated
 @ConfigurationProperties("govchain.auth")
@@ -42,7 +45,8 @@ public record AuthServerProperties(
     @Valid @NotNull @DefaultValue Demo demo,
     @Valid @NotNull @DefaultValue Web web,
     @Valid @NotNull @DefaultValue List<Client> clients,
-    @Valid @NotNull @DefaultValue List<User> users) {
+    @Valid @NotNull @DefaultValue List<User> users,
+    @Valid @NotNull @DefaultValue Throttle throttle) {
 
   /** A password hash with its encoder id in braces, as Spring's delegating encoder stores it. */
   static final String ENCODED = "^\\{[A-Za-z0-9@.-]+\\}.+$";
@@ -162,6 +166,50 @@ public record AuthServerProperties(
     /** {@code User} bound to no unit. */
     public User(String name, String password, List<Role> roles) {
       this(name, password, roles, "");
+    }
+  }
+
+  /**
+   * How failed client authentications (token, introspection and revocation endpoints) and failed
+   * sign-ins are slowed down (README, "Failed authentications"). Held in memory: the auth server
+   * runs as one instance.
+   *
+   * @param maxFailures consecutive failures of one client id or account name before it is locked
+   * @param addressMaxFailures consecutive failures from one remote address (any name) before every
+   *     attempt from it is locked
+   * @param initialBackoff the first lock's length; each further failure doubles it
+   * @param maxBackoff the longest lock
+   * @param resetAfter a counter without a new failure for this long is forgotten; longer than
+   *     {@code maxBackoff}, so that waiting out the longest lock does not start the count afresh
+   * @param maxEntries the most counters kept (client ids, account names and addresses together);
+   *     the least recently used goes first, so random names cannot grow the memory
+   */
+  public record Throttle(
+      @DefaultValue("5") @Min(1) int maxFailures,
+      @DefaultValue("20") @Min(1) int addressMaxFailures,
+      @DefaultValue("1s") @NotNull Duration initialBackoff,
+      @DefaultValue("5m") @NotNull Duration maxBackoff,
+      @DefaultValue("15m") @NotNull Duration resetAfter,
+      @DefaultValue("10000") @Min(100) int maxEntries) {
+
+    /** The defaults {@code application.yml} documents. */
+    public static Throttle defaults() {
+      return new Throttle(
+          5, 20, Duration.ofSeconds(1), Duration.ofMinutes(5), Duration.ofMinutes(15), 10_000);
+    }
+
+    @AssertTrue(
+        message =
+            "initial-backoff must be positive, max-backoff at least initial-backoff and"
+                + " reset-after longer than max-backoff")
+    public boolean isBackoffConsistent() {
+      return initialBackoff != null
+          && maxBackoff != null
+          && resetAfter != null
+          && !initialBackoff.isNegative()
+          && !initialBackoff.isZero()
+          && maxBackoff.compareTo(initialBackoff) >= 0
+          && resetAfter.compareTo(maxBackoff) > 0;
     }
   }
 }

@@ -4,6 +4,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
 import org.govchain.auth.clients.ClientRegistrations;
@@ -12,16 +13,17 @@ import org.govchain.auth.config.ProductionGuard;
 import org.govchain.auth.keys.DevelopmentSigningKeys;
 import org.govchain.auth.keys.KeystoreSigningKeys;
 import org.govchain.auth.keys.SigningKey;
+import org.govchain.auth.throttle.FailureThrottle;
 import org.govchain.auth.tokens.ExpiringAuthorizationService;
 import org.govchain.auth.tokens.GovChainClaims;
 import org.govchain.auth.users.UserAccounts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
@@ -34,8 +36,9 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 
 /**
  * The authorization server's parts, built from {@link AuthServerProperties}: issuer, signing key,
- * clients, users, token claims. Under the {@code prod} profile it refuses unfit settings before
- * anything else is made (no development key is even generated).
+ * clients, users, token claims, the throttle of failed authentications. Under the {@code prod}
+ * profile it refuses unfit settings before anything else is made (no development key is even
+ * generated).
  */
 @Configuration(proxyBeanMethods = false)
 class AuthorizationServerConfiguration {
@@ -91,13 +94,25 @@ class AuthorizationServerConfiguration {
   }
 
   @Bean
-  UserDetailsService userDetailsService() {
+  InMemoryUserDetailsManager userDetailsService() {
     return new InMemoryUserDetailsManager(UserAccounts.from(props));
   }
 
+  /** The system's clock; a test registers its own before the context starts. */
   @Bean
-  OAuth2AuthorizationService authorizationService() {
-    return new ExpiringAuthorizationService(Clock.systemUTC());
+  @ConditionalOnMissingBean(Clock.class)
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  @Bean
+  OAuth2AuthorizationService authorizationService(Clock clock) {
+    return new ExpiringAuthorizationService(clock);
+  }
+
+  @Bean
+  FailureThrottle failureThrottle(Clock clock) {
+    return new FailureThrottle(props.throttle(), clock, new SecureRandom());
   }
 
   @Bean

@@ -7,12 +7,23 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.govchain.auth.config.AuthServerProperties;
+import org.govchain.auth.throttle.ClientAuthenticationFailures;
+import org.govchain.auth.throttle.FailureThrottle;
+import org.govchain.auth.throttle.SignInFailures;
+import org.govchain.auth.throttle.ThrottledClientSecrets;
+import org.govchain.auth.throttle.ThrottledSignIn;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.server.authorization.authentication.ClientSecretAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
@@ -23,7 +34,8 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 /**
  * The HTTP security: the OAuth2/OIDC protocol endpoints, the open health endpoint (nothing else of
  * actuator), and form login for everything else. Browsers on the web client's origins may call the
- * token, JWKS, discovery and userinfo endpoints (CORS).
+ * token, JWKS, discovery and userinfo endpoints (CORS). Client secrets and sign-in passwords are
+ * checked behind the {@link FailureThrottle}.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -40,11 +52,23 @@ class SecurityConfiguration {
 
   @Bean
   @Order(1)
-  SecurityFilterChain protocolEndpoints(HttpSecurity http) {
+  SecurityFilterChain protocolEndpoints(
+      HttpSecurity http, FailureThrottle throttle, RegisteredClientRepository clients) {
     http.oauth2AuthorizationServer(
         server -> {
           http.securityMatcher(server.getEndpointsMatcher());
           server.oidc(withDefaults());
+          server.clientAuthentication(
+              clientAuthentication ->
+                  clientAuthentication
+                      .authenticationProviders(
+                          providers ->
+                              providers.replaceAll(
+                                  provider ->
+                                      provider instanceof ClientSecretAuthenticationProvider
+                                          ? new ThrottledClientSecrets(provider, throttle, clients)
+                                          : provider))
+                      .errorResponseHandler(new ClientAuthenticationFailures()));
         });
     http.authorizeHttpRequests(requests -> requests.anyRequest().authenticated());
     http.oauth2ResourceServer(resourceServer -> resourceServer.jwt(withDefaults()));
@@ -76,10 +100,19 @@ class SecurityConfiguration {
 
   @Bean
   @Order(3)
-  SecurityFilterChain signIn(HttpSecurity http) {
+  SecurityFilterChain signIn(
+      HttpSecurity http,
+      FailureThrottle throttle,
+      InMemoryUserDetailsManager users,
+      PasswordEncoder passwordEncoder) {
+    DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
+    passwords.setPasswordEncoder(passwordEncoder);
+    // this chain's only manager, without the global one as parent: nothing gets around the throttle
+    http.authenticationManager(
+        new ProviderManager(new ThrottledSignIn(passwords, throttle, users::userExists)));
     http.authorizeHttpRequests(
             requests -> requests.requestMatchers("/error").permitAll().anyRequest().authenticated())
-        .formLogin(withDefaults())
+        .formLogin(form -> form.failureHandler(new SignInFailures()))
         // answers CORS pre-flight requests for the protocol endpoints, which chain 1 never sees
         .cors(c -> c.configurationSource(cors));
     return http.build();

@@ -78,24 +78,31 @@ public final class BrowserSignIn {
    * client, the login page again, or an error).
    */
   public HttpResponse<String> signIn(String authorizeUrl, String user, String password) {
-    HttpResponse<String> toLogin = open(authorizeUrl);
-    assertThat(toLogin.statusCode()).as("authorization request redirects to login").isEqualTo(302);
-    String loginUrl = location(toLogin);
-    assertThat(loginUrl).endsWith("/login");
-    HttpResponse<String> form = open(loginUrl);
-    assertThat(form.statusCode()).isEqualTo(200);
-    HttpResponse<String> posted =
-        browser.postForm(
-            loginUrl,
-            Map.of("username", user, "password", password, "_csrf", csrfToken(form.body())),
-            "Accept",
-            "text/html");
+    HttpResponse<String> posted = submitLogin(authorizeUrl, user, password);
     assertThat(posted.statusCode()).as("login answers with a redirect").isEqualTo(302);
     String next = location(posted);
     if (next.contains("/login")) {
       return posted; // refused: back to the form
     }
     return open(next); // the saved authorization request, now signed in
+  }
+
+  /**
+   * Runs the authorization request, is sent to the login form and posts the credentials with the
+   * form's CSRF token; returns the answer to that post, unfollowed.
+   */
+  public HttpResponse<String> submitLogin(String authorizeUrl, String user, String password) {
+    HttpResponse<String> toLogin = open(authorizeUrl);
+    assertThat(toLogin.statusCode()).as("authorization request redirects to login").isEqualTo(302);
+    String loginUrl = location(toLogin);
+    assertThat(loginUrl).endsWith("/login");
+    HttpResponse<String> form = open(loginUrl);
+    assertThat(form.statusCode()).isEqualTo(200);
+    return browser.postForm(
+        loginUrl,
+        Map.of("username", user, "password", password, "_csrf", csrfToken(form.body())),
+        "Accept",
+        "text/html");
   }
 
   /** The {@code code} in a redirect to the client, after checking the {@code state}. */

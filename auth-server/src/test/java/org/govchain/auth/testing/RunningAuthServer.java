@@ -16,6 +16,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.ParseException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +46,15 @@ public final class RunningAuthServer implements AutoCloseable {
    * environment variables as the operator would set them.
    */
   public static RunningAuthServer start(Map<String, Object> environment, String... settings) {
+    return start(environment, null, settings);
+  }
+
+  /**
+   * Starts the application as {@link #start(Map, String...)} does, with {@code clock} (when not
+   * null) as its clock, registered before any bean is made so the application's own steps aside.
+   */
+  public static RunningAuthServer start(
+      Map<String, Object> environment, Clock clock, String... settings) {
     List<String> args = new ArrayList<>(List.of("--spring.main.banner-mode=off"));
     if (List.of(settings).stream().noneMatch(s -> s.startsWith("server.port="))) {
       args.add("--server.port=0");
@@ -58,17 +68,24 @@ public final class RunningAuthServer implements AutoCloseable {
       env.getPropertySources()
           .addFirst(new SystemEnvironmentPropertySource("test-systemEnvironment", environment));
     }
-    return new RunningAuthServer(
-        new SpringApplicationBuilder(AuthServerApplication.class)
-            .environment(env)
-            .run(args.toArray(String[]::new)));
+    SpringApplicationBuilder application =
+        new SpringApplicationBuilder(AuthServerApplication.class).environment(env);
+    if (clock != null) {
+      application.initializers(c -> c.getBeanFactory().registerSingleton("testClock", clock));
+    }
+    return new RunningAuthServer(application.run(args.toArray(String[]::new)));
   }
 
   /** Starts the application with the given settings and a fresh data directory. */
   public static RunningAuthServer startDev(String... settings) {
+    return startDev(null, settings);
+  }
+
+  /** Starts the application with the given settings, clock and a fresh data directory. */
+  public static RunningAuthServer startDev(Clock clock, String... settings) {
     List<String> all = new ArrayList<>(List.of("govchain.auth.data-dir=" + newTempDir()));
     all.addAll(List.of(settings));
-    return start(Map.of(), all.toArray(String[]::new));
+    return start(Map.of(), clock, all.toArray(String[]::new));
   }
 
   /** A new empty temporary directory. */

@@ -66,6 +66,7 @@ public final class TestSettings {
         new AuthServerProperties.Demo(demo),
         web,
         clients,
-        users);
+        users,
+        AuthServerProperties.Throttle.defaults());
   }
 }
