@@ -18,7 +18,8 @@ import org.springframework.security.oauth2.server.authorization.settings.TokenSe
 
 /**
  * The registered OAuth2 clients, all from configuration: the demo clients (one per role, dev only),
- * the public web client that signs people in, and configured confidential clients.
+ * the public web client that signs people in, and configured confidential clients, some of them
+ * resource servers, the only clients that may introspect tokens.
  */
 public final class ClientRegistrations {
 
@@ -27,6 +28,12 @@ public final class ClientRegistrations {
 
   /** The client setting holding the unit its tokens are bound to (empty for none). */
   public static final String UNIT_SETTING = "govchain.unit";
+
+  /**
+   * The client setting marking a resource server ({@code Boolean.TRUE}): the only clients that may
+   * introspect tokens. Absent on every other client.
+   */
+  public static final String RESOURCE_SERVER_SETTING = "govchain.resource-server";
 
   /** Suffix of each demo client's published secret: {@code seal-clerk-dev-secret}. */
   public static final String DEMO_SECRET_SUFFIX = "-dev-secret";
@@ -44,12 +51,19 @@ public final class ClientRegistrations {
     if (props.demo().enabled()) {
       for (DemoAccounts.Account demo : DemoAccounts.all(props.demo())) {
         String secret = DemoSecrets.hash(demo.name() + DEMO_SECRET_SUFFIX);
-        clients.add(confidential(demo.name(), secret, List.of(demo.role()), demo.unit(), tokens));
+        clients.add(
+            confidential(demo.name(), secret, List.of(demo.role()), demo.unit(), false, tokens));
       }
     }
     for (AuthServerProperties.Client client : props.clients()) {
       clients.add(
-          confidential(client.id(), client.secret(), client.roles(), client.unit(), tokens));
+          confidential(
+              client.id(),
+              client.secret(),
+              client.roles(),
+              client.unit(),
+              client.resourceServer(),
+              tokens));
     }
     if (props.web().enabled()) {
       clients.add(web(props.web(), tokens));
@@ -64,8 +78,25 @@ public final class ClientRegistrations {
     return List.copyOf(clients);
   }
 
+  /** Whether {@code client} is a resource server, which may introspect tokens. */
+  public static boolean isResourceServer(RegisteredClient client) {
+    return Boolean.TRUE.equals(client.getClientSettings().getSetting(RESOURCE_SERVER_SETTING));
+  }
+
   private static RegisteredClient confidential(
-      String id, String encodedSecret, List<Role> roles, String unit, TokenSettings tokens) {
+      String id,
+      String encodedSecret,
+      List<Role> roles,
+      String unit,
+      boolean resourceServer,
+      TokenSettings tokens) {
+    ClientSettings.Builder settings =
+        ClientSettings.builder()
+            .setting(ROLES_SETTING, roles.stream().map(Role::claimValue).toList())
+            .setting(UNIT_SETTING, unit);
+    if (resourceServer) {
+      settings.setting(RESOURCE_SERVER_SETTING, Boolean.TRUE);
+    }
     return RegisteredClient.withId(
             UUID.nameUUIDFromBytes(id.getBytes(StandardCharsets.UTF_8)).toString())
         .clientId(id)
@@ -74,11 +105,7 @@ public final class ClientRegistrations {
         .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
         .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
         .tokenSettings(tokens)
-        .clientSettings(
-            ClientSettings.builder()
-                .setting(ROLES_SETTING, roles.stream().map(Role::claimValue).toList())
-                .setting(UNIT_SETTING, unit)
-                .build())
+        .clientSettings(settings.build())
         .build();
   }
 

@@ -126,22 +126,39 @@ public record AuthServerProperties(
    *
    * @param id the client id (the token's {@code sub})
    * @param secret the secret's hash with its encoder id, e.g. {@code {bcrypt}$2a$10$…}
-   * @param roles the roles its tokens carry
+   * @param roles the roles its tokens carry; may be empty for a resource server only
    * @param unit the unified social credit code of the unit the account keeps books for ({@code
    *     unit} claim, accounting clerks), or empty
+   * @param resourceServer whether it is a resource server, the only kind of client that may
+   *     introspect tokens ({@code /oauth2/introspect})
    */
   public record Client(
       @NotBlank String id,
       @NotBlank @Pattern(regexp = ENCODED, message = ENCODED_MESSAGE) String secret,
-      @NotEmpty List<Role> roles,
-      @DefaultValue("") @Pattern(regexp = UNIT_CODE, message = UNIT_MESSAGE) String unit) {
+      @NotNull @DefaultValue List<Role> roles,
+      @DefaultValue("") @Pattern(regexp = UNIT_CODE, message = UNIT_MESSAGE) String unit,
+      @DefaultValue("false") boolean resourceServer) {
 
     @ConstructorBinding
     public Client {}
 
-    /** {@code Client} bound to no unit. */
+    /** {@code Client} with roles, bound to {@code unit}, not a resource server. */
+    public Client(String id, String secret, List<Role> roles, String unit) {
+      this(id, secret, roles, unit, false);
+    }
+
+    /** {@code Client} with roles, bound to no unit, not a resource server. */
     public Client(String id, String secret, List<Role> roles) {
       this(id, secret, roles, "");
+    }
+
+    /**
+     * Only a resource server may go without roles: it introspects tokens and needs none, and its
+     * own tokens, carrying none, open nothing.
+     */
+    @AssertTrue(message = "roles must not be empty, unless resource-server is true")
+    public boolean isRolesGiven() {
+      return resourceServer || (roles != null && !roles.isEmpty());
     }
   }
 

@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.govchain.auth.config.AuthServerProperties;
+import org.govchain.auth.introspection.IntrospectionAccess;
 import org.govchain.auth.throttle.ClientAuthenticationFailures;
 import org.govchain.auth.throttle.FailureThrottle;
 import org.govchain.auth.throttle.SignInFailures;
@@ -15,6 +16,7 @@ import org.govchain.auth.throttle.ThrottledSignIn;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -23,10 +25,13 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.server.authorization.authentication.ClientSecretAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
@@ -35,7 +40,7 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
  * The HTTP security: the OAuth2/OIDC protocol endpoints, the open health endpoint (nothing else of
  * actuator), and form login for everything else. Browsers on the web client's origins may call the
  * token, JWKS, discovery and userinfo endpoints (CORS). Client secrets and sign-in passwords are
- * checked behind the {@link FailureThrottle}.
+ * checked behind the {@link FailureThrottle}; only resource servers may introspect tokens.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -53,7 +58,10 @@ class SecurityConfiguration {
   @Bean
   @Order(1)
   SecurityFilterChain protocolEndpoints(
-      HttpSecurity http, FailureThrottle throttle, RegisteredClientRepository clients) {
+      HttpSecurity http,
+      FailureThrottle throttle,
+      RegisteredClientRepository clients,
+      AuthorizationServerSettings settings) {
     http.oauth2AuthorizationServer(
         server -> {
           http.securityMatcher(server.getEndpointsMatcher());
@@ -70,14 +78,25 @@ class SecurityConfiguration {
                                           : provider))
                       .errorResponseHandler(new ClientAuthenticationFailures()));
         });
-    http.authorizeHttpRequests(requests -> requests.anyRequest().authenticated());
+    RequestMatcher introspection =
+        PathPatternRequestMatcher.withDefaults()
+            .matcher(HttpMethod.POST, settings.getTokenIntrospectionEndpoint());
+    http.authorizeHttpRequests(
+        requests ->
+            requests
+                .requestMatchers(introspection)
+                .access(IntrospectionAccess.resourceServersOnly())
+                .anyRequest()
+                .authenticated());
     http.oauth2ResourceServer(resourceServer -> resourceServer.jwt(withDefaults()));
     MediaTypeRequestMatcher browsers = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
     browsers.setIgnoredMediaTypes(Set.of(MediaType.ALL));
     http.exceptionHandling(
         exceptions ->
-            exceptions.defaultAuthenticationEntryPointFor(
-                new LoginUrlAuthenticationEntryPoint("/login"), browsers));
+            exceptions
+                .defaultAuthenticationEntryPointFor(
+                    new LoginUrlAuthenticationEntryPoint("/login"), browsers)
+                .defaultAccessDeniedHandlerFor(IntrospectionAccess.refusal(), introspection));
     http.cors(c -> c.configurationSource(cors));
     return http.build();
   }

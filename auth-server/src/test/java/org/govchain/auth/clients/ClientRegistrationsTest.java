@@ -124,6 +124,29 @@ class ClientRegistrationsTest {
   }
 
   @Test
+  void onlyAClientConfiguredAsResourceServerIsOne() {
+    String hash = encoder.encode("city-secret");
+    List<RegisteredClient> clients =
+        ClientRegistrations.from(
+            TestSettings.local()
+                .web(disabledWeb())
+                .clients(
+                    new AuthServerProperties.Client("introspector", hash, List.of(), "", true),
+                    new AuthServerProperties.Client("front-desk", hash, List.of(Role.AUDITOR)))
+                .build());
+
+    assertThat(clients)
+        .filteredOn(ClientRegistrations::isResourceServer)
+        .extracting(RegisteredClient::getClientId)
+        .containsExactly("introspector");
+    assertThat(clients).hasSize(10); // eight demo clients, none a resource server
+    RegisteredClient introspector = clients.get(8);
+    List<String> roles =
+        introspector.getClientSettings().getSetting(ClientRegistrations.ROLES_SETTING);
+    assertThat(roles).isEmpty();
+  }
+
+  @Test
   void aClientIdUsedTwiceIsRefused() {
     AuthServerProperties props =
         TestSettings.local()

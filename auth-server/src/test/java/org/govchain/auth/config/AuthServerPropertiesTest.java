@@ -7,12 +7,29 @@ import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import java.time.Duration;
 import java.util.List;
+import org.govchain.anchor.web.security.Role;
 import org.junit.jupiter.api.Test;
 
 /** The checks Bean Validation makes on the settings when they are bound. */
 class AuthServerPropertiesTest {
 
+  private static final String HASH =
+      "{bcrypt}$2a$04$abcdefghijklmnopqrstuu5g1sQ0x1mX8XJrXhH2OaQv0J0iZ0D";
+
   private final Validator validator = Validation.buildDefaultValidatorFactory().getValidator();
+
+  @Test
+  void aClientWithoutRolesIsRefusedUnlessItIsAResourceServer() {
+    assertThat(messages(new AuthServerProperties.Client("front-desk", HASH, List.of())))
+        .containsExactly("roles must not be empty, unless resource-server is true");
+    assertThat(messages(new AuthServerProperties.Client("gateway", HASH, List.of(), "", true)))
+        .isEmpty();
+    assertThat(
+            messages(
+                new AuthServerProperties.Client(
+                    "front-desk", HASH, List.of(Role.SERVICE_POINT), "", false)))
+        .isEmpty();
+  }
 
   @Test
   void theDefaultThrottleIsValid() {
