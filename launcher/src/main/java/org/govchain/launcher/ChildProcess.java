@@ -82,6 +82,10 @@ final class ChildProcess {
     return process.pid();
   }
 
+  ProcessHandle handle() {
+    return process.toHandle();
+  }
+
   boolean isAlive() {
     return process.isAlive();
   }
@@ -103,8 +107,18 @@ final class ChildProcess {
    * @return whether everything ended within the grace period
    */
   boolean stop(Duration grace) {
-    List<ProcessHandle> all = new ArrayList<>(process.toHandle().descendants().toList());
-    all.add(0, process.toHandle());
+    return stopTree(process.toHandle(), grace);
+  }
+
+  /**
+   * Asks {@code root} and its descendants to stop (SIGTERM), waits up to {@code grace}, then kills
+   * what is left; {@code root} need not be this launcher's child.
+   *
+   * @return whether everything ended within the grace period
+   */
+  static boolean stopTree(ProcessHandle root, Duration grace) {
+    List<ProcessHandle> all = new ArrayList<>(root.descendants().toList());
+    all.add(0, root);
     all.forEach(ProcessHandle::destroy);
     Instant deadline = Instant.now().plus(grace);
     boolean clean = true;

@@ -57,6 +57,11 @@ record Home(Path dir) {
     return dir.resolve("launcher.lock");
   }
 
+  /** The processes the running launcher started ({@link RunRecord}). */
+  Path runRecord() {
+    return dir.resolve("processes");
+  }
+
   /** Creates the directories that must exist before anything starts. */
   void create() throws IOException {
     Files.createDirectories(dir);

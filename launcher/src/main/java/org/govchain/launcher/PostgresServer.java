@@ -207,12 +207,22 @@ final class PostgresServer {
     if (embedded == null) {
       return true;
     }
+    return postmaster().map(ProcessHandle::isAlive).orElse(false);
+  }
+
+  /**
+   * The embedded server's postmaster process, from its {@code postmaster.pid}; none if external.
+   */
+  java.util.Optional<ProcessHandle> postmaster() {
+    if (embedded == null) {
+      return java.util.Optional.empty();
+    }
     Path pidFile = dataDir.resolve("postmaster.pid");
     try {
       String first = Files.readAllLines(pidFile, StandardCharsets.US_ASCII).get(0).strip();
-      return ProcessHandle.of(Long.parseLong(first)).map(ProcessHandle::isAlive).orElse(false);
+      return ProcessHandle.of(Long.parseLong(first));
     } catch (IOException | RuntimeException e) {
-      return false;
+      return java.util.Optional.empty();
     }
   }
 

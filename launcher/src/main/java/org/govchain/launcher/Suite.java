@@ -38,6 +38,7 @@ final class Suite {
   private final PrintStream out;
   private final Deque<ChildProcess> apps = new ArrayDeque<>();
   private final CompletableFuture<String> failure = new CompletableFuture<>();
+  private final RunRecord record;
   private DevChainNode chain;
   private PostgresServer postgres;
   private volatile boolean stopping;
@@ -47,6 +48,7 @@ final class Suite {
     this.settings = settings;
     this.home = new Home(settings.home());
     this.out = out;
+    this.record = new RunRecord(home.runRecord());
   }
 
   /**
@@ -84,6 +86,8 @@ final class Suite {
       }
     }
     try {
+      // a launcher killed with SIGKILL left its parts running on their ports: stop them first
+      record.stopLeftovers(out, APP_STOP_GRACE);
       checkPortsFree(applications);
     } catch (StartupException e) {
       out.println("govchain: " + e.getMessage());
@@ -172,6 +176,7 @@ final class Suite {
                 + settings.postgresPort()
                 + ")");
     postgres = launch(() -> PostgresServer.start(settings, home));
+    postgres.postmaster().ifPresent(postmaster -> record.add("postgres", postmaster));
     Map<Application, PostgresServer.Database> databases = new LinkedHashMap<>();
     for (Application app : applications) {
       app.service().ifPresent(s -> databases.put(app, postgres.database(s.database())));
@@ -211,9 +216,11 @@ final class Suite {
     }
     T part = starter.get();
     if (part instanceof ChildProcess child) {
+      record.add(child.name(), child.handle());
       apps.push(child);
       watch(child);
     } else if (part instanceof DevChainNode node) {
+      record.add("devchain", node.process().handle());
       watch(node.process());
     }
     return part;
@@ -320,6 +327,7 @@ final class Suite {
       chain.stop();
       out.println("  stopped the dev chain");
     }
+    record.clear();
     out.flush();
   }
 
@@ -344,8 +352,10 @@ final class Suite {
       throw new StartupException(
           "ports in use: "
               + String.join(", ", busy)
-              + ". Is GovChain (or an old part of it) still running? Stop it, or choose other ports"
-              + " with the variables named.");
+              + ". They are not parts this state directory's launcher left running (those it"
+              + " stops itself). Find what holds a port with `ss -ltnp 'sport = :PORT'` (or"
+              + " `lsof -nP -iTCP:PORT -sTCP:LISTEN`) and stop it, or choose other ports with the"
+              + " variables named.");
     }
   }
 

@@ -31,8 +31,9 @@ import org.junit.jupiter.api.io.TempDir;
  * Runs the packaged launcher as {@code ./govchain up} does, on free ports with a fresh state
  * directory: a seal made in the first run is read back in the second, with its log checkpoint
  * anchored on the same registry and its proof bundle still VALID on the same chain; SIGTERM stops
- * everything in order, a part that dies stops the rest, and a chain that lost the recorded registry
- * is refused with the way out. One test, because each start of the suite costs about half a minute.
+ * everything in order, the parts a launcher killed with SIGKILL left running are stopped by the
+ * next start, a part that dies stops the rest, and a chain that lost the recorded registry is
+ * refused with the way out. One test, because each start of the suite costs about half a minute.
  */
 class LocalSuiteIT {
 
@@ -149,8 +150,21 @@ class LocalSuiteIT {
     Files.writeString(again, awaitProof(api, sealId, token2));
     assertThat(verifyBundle(again)).startsWith("VALID");
 
+    // the launcher killed with SIGKILL: its parts keep running and hold their ports; the next
+    // start finds them in its record, stops them, and starts afresh
+    List<ProcessHandle> orphans = parts(second, home);
+    second.process().destroyForcibly();
+    assertThat(second.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(orphans).as("the parts outlive their launcher").allMatch(ProcessHandle::isAlive);
+    Run third = start("third");
+    assertThat(third.output())
+        .contains("was it killed?", "Stopping them first.")
+        .contains(
+            "stopped gateway", "stopped seal-service", "stopped postgres", "stopped devchain");
+    assertProcessesGone(orphans);
+
     // a part that dies takes the suite down with it
-    List<ProcessHandle> parts = parts(second, home);
+    List<ProcessHandle> parts = parts(third, home);
     ProcessHandle seal =
         parts.stream()
             .filter(p -> p.info().commandLine().orElse("").contains("seal-service"))
@@ -159,9 +173,9 @@ class LocalSuiteIT {
 
     seal.destroyForcibly();
 
-    assertThat(second.process().waitFor(120, TimeUnit.SECONDS)).as("launcher stops").isTrue();
-    assertThat(second.process().exitValue()).isEqualTo(1);
-    assertThat(second.output())
+    assertThat(third.process().waitFor(120, TimeUnit.SECONDS)).as("launcher stops").isTrue();
+    assertThat(third.process().exitValue()).isEqualTo(1);
+    assertThat(third.output())
         .contains(
             "seal-service exited unexpectedly", home.resolve("logs/seal-service.log").toString())
         .contains("stopped auth-server", "stopped PostgreSQL", "stopped the dev chain");
@@ -274,6 +288,15 @@ class LocalSuiteIT {
   }
 
   private void assertAllGone(List<ProcessHandle> parts) throws Exception {
+    assertProcessesGone(parts);
+    for (Map.Entry<String, String> e : env.entrySet()) {
+      if (e.getKey().endsWith("_PORT")) {
+        assertThat(isListening(Integer.parseInt(e.getValue()))).as(e.getKey()).isFalse();
+      }
+    }
+  }
+
+  private static void assertProcessesGone(List<ProcessHandle> parts) throws Exception {
     for (ProcessHandle part : parts) {
       try {
         // a process that has just exited may wait a moment to be reaped by its parent or init
@@ -284,11 +307,6 @@ class LocalSuiteIT {
       assertThat(part.isAlive())
           .as("%s (%s) is gone", part.pid(), part.info().command().orElse("?"))
           .isFalse();
-    }
-    for (Map.Entry<String, String> e : env.entrySet()) {
-      if (e.getKey().endsWith("_PORT")) {
-        assertThat(isListening(Integer.parseInt(e.getValue()))).as(e.getKey()).isFalse();
-      }
     }
   }
 
