@@ -55,6 +55,11 @@ class AccountingThroughGatewayIT {
   }
 
   @Test
+  void theServicesApiDocumentIsPublicThroughTheGatewayAsJsonAndAsYaml() {
+    GatewaySecurityIT.assertServiceDocumentsPublic(new Http(gateway.baseUrl()), "/api/accounting");
+  }
+
+  @Test
   void aVoucherFromPreparationToIntactAnchoredBooks(Suite suite) {
     Http http = new Http(gateway.baseUrl());
     String admin = suite.token("admin");

@@ -49,6 +49,11 @@ class CardsThroughGatewayIT {
   }
 
   @Test
+  void theServicesApiDocumentIsPublicThroughTheGatewayAsJsonAndAsYaml() {
+    GatewaySecurityIT.assertServiceDocumentsPublic(new Http(gateway.baseUrl()), "/api/ssc");
+  }
+
+  @Test
   void aCardFromIssueToAVerifiedQrCodeAndAnAnchoredProof(Suite suite) {
     Http http = new Http(gateway.baseUrl());
     String clerk = suite.token("ssc-clerk");

@@ -228,4 +228,19 @@ class GatewaySecurityIT {
         .as("the problem names the request id")
         .isEqualTo(answer.header("X-Request-Id"));
   }
+
+  /**
+   * Asserts that the gateway at {@code gateway} serves the document of the service under {@code
+   * prefix} without a token, as JSON and as YAML, both describing paths under the prefix.
+   */
+  static void assertServiceDocumentsPublic(Http gateway, String prefix) {
+    Http.Response json = gateway.get(prefix + "/v3/api-docs", null);
+    assertThat(json.status()).as("%s", json).isEqualTo(200);
+    assertThat(json.json().path("openapi").asString()).startsWith("3.");
+    assertThat(json.json().path("paths").propertyNames()).anyMatch(p -> p.startsWith(prefix + "/"));
+    Http.Response yaml = gateway.get(prefix + "/v3/api-docs.yaml", null);
+    assertThat(yaml.status()).as("%s", yaml).isEqualTo(200);
+    assertThat(yaml.header("Content-Type")).startsWith("application/vnd.oai.openapi");
+    assertThat(yaml.text()).startsWith("openapi: 3.").contains("\n  " + prefix + "/");
+  }
 }

@@ -9,6 +9,7 @@ import static org.govchain.anchor.web.security.Role.SERVICE_POINT;
 import static org.govchain.anchor.web.security.Role.SSC_CLERK;
 
 import java.util.Arrays;
+import org.govchain.anchor.web.security.PublicPaths;
 import org.govchain.anchor.web.security.Role;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.web.server.ServerHttpSecurity.AuthorizeExchangeSpec;
@@ -19,6 +20,9 @@ import org.springframework.security.config.web.server.ServerHttpSecurity.Authori
  * them. Anything not listed is refused.
  */
 final class RouteAccessRules {
+
+  /** Every service's prefix at once ({@code /api/seal}, {@code /api/ssc}, …). */
+  static final String SERVICES = "/api/*";
 
   private RouteAccessRules() {}
 
@@ -33,27 +37,18 @@ final class RouteAccessRules {
         // an evidence certificate: the portal reads the record's bundle with the caller's token
         .pathMatchers(HttpMethod.POST, "/portal/api/certificates")
         .authenticated()
-        .pathMatchers(
-            HttpMethod.GET,
-            "/api/*/log/checkpoint",
-            "/api/*/log/checkpoints/{size}",
-            "/api/*/log/proofs/consistency")
+        .pathMatchers(HttpMethod.GET, PublicPaths.logProofs(SERVICES))
         .permitAll()
-        .pathMatchers(
-            HttpMethod.GET,
-            "/actuator/health",
-            "/actuator/health/liveness",
-            "/actuator/health/readiness")
+        .pathMatchers(HttpMethod.GET, PublicPaths.health())
         .permitAll()
-        .pathMatchers(
-            HttpMethod.GET,
-            "/v3/api-docs",
-            "/v3/api-docs/**",
-            "/api/*/v3/api-docs",
-            "/api/*/v3/api-docs/**",
-            "/swagger-ui.html",
-            "/swagger-ui/**",
-            "/webjars/**")
+        // the API documentation: the merged document and the Swagger UI's settings (JSON only),
+        // each service's document in JSON and YAML (the paths every service makes public itself),
+        // the Swagger UI's files
+        .pathMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**")
+        .permitAll()
+        .pathMatchers(HttpMethod.GET, PublicPaths.apiDocs(SERVICES))
+        .permitAll()
+        .pathMatchers(HttpMethod.GET, "/swagger-ui.html", "/swagger-ui/**", "/webjars/**")
         .permitAll()
         .pathMatchers("/actuator", "/actuator/**")
         .hasRole(ADMIN.claimValue());

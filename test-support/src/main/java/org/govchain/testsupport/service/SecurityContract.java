@@ -31,9 +31,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * row. Checked once: unparseable, expired, foreign, subject-less and audience-less tokens are 401;
  * a scope named like a role grants nothing; health is public and the rest of the actuator {@code
  * admin}'s; the log's full entries are for {@code auditor}/{@code admin}, its checkpoints and
- * proofs for them and the log readers; the OpenAPI document is public; an unrouted path is a 403
- * problem and a path the firewall refuses a 400 one, both with the request id; and the service
- * refuses to start with no token validation setting.
+ * proofs for them and the log readers; the OpenAPI document is served to anyone, as JSON and as
+ * YAML; an unrouted path is a 403 problem and a path the firewall refuses a 400 one, both with the
+ * request id; and the service refuses to start with no token validation setting.
  */
 public abstract class SecurityContract {
 
@@ -304,9 +304,36 @@ public abstract class SecurityContract {
   }
 
   @Test
-  void theOpenApiDocumentIsPublic() {
-    assertThat(status(service().anonymous().get().uri(prefix() + "/v3/api-docs").exchange()))
-        .isNotIn(401, 403);
+  void theOpenApiDocumentIsPublicAsJsonAndAsYaml() {
+    // served, not merely let through: the gateway lets both through without a token as well
+    String json =
+        service()
+            .anonymous()
+            .get()
+            .uri(prefix() + "/v3/api-docs")
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectHeader()
+            .contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
+            .expectBody(String.class)
+            .returnResult()
+            .getResponseBody();
+    assertThat(json).startsWith("{\"openapi\":\"3.").contains("\"" + prefix() + "/");
+    String yaml =
+        service()
+            .anonymous()
+            .get()
+            .uri(prefix() + "/v3/api-docs.yaml")
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectHeader()
+            .contentTypeCompatibleWith(MediaType.parseMediaType("application/vnd.oai.openapi"))
+            .expectBody(String.class)
+            .returnResult()
+            .getResponseBody();
+    assertThat(yaml).startsWith("openapi: 3.").contains("\n  " + prefix() + "/");
   }
 
   @Test

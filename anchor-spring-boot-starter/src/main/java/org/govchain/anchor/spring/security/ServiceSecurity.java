@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import org.govchain.anchor.web.security.BearerTokenSecurity;
 import org.govchain.anchor.web.security.JwtRolesConverter;
+import org.govchain.anchor.web.security.PublicPaths;
 import org.govchain.anchor.web.security.Role;
 import org.govchain.anchor.web.security.SecurityProblems;
 import org.springframework.http.HttpMethod;
@@ -25,10 +26,8 @@ public final class ServiceSecurity {
   private static final String AUDITOR = Role.AUDITOR.claimValue();
   private static final String ADMIN = Role.ADMIN.claimValue();
 
-  /** Health, liveness and readiness: anyone may {@code GET} them. */
-  public static final String[] PUBLIC_HEALTH = {
-    "/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness"
-  };
+  /** Health, liveness and readiness: anyone may {@code GET} them ({@link PublicPaths#health}). */
+  public static final String[] PUBLIC_HEALTH = PublicPaths.health();
 
   private final ReactiveJwtDecoder decoder;
   private final JwtRolesConverter roles;
@@ -53,11 +52,12 @@ public final class ServiceSecurity {
   /**
    * The chain of a record service: {@link #filterChain(ServerHttpSecurity, Customizer)} with,
    * before {@code rules}, the rules every record service shares under its prefix: its OpenAPI
-   * document ({@code {prefix}/v3/api-docs…}) public; the log's signed checkpoints and consistency
-   * proofs public (hashes only, as transparency logs publish them: anyone may watch that the log
-   * only grows); the log's full entries ({@code {prefix}/log/entries/{i}}, which hold whole
-   * records) for {@code auditor} and {@code admin} only; the rest of its log API (inclusion proofs,
-   * bundles) for them and {@code logReaders}.
+   * document public, JSON and YAML ({@code {prefix}/v3/api-docs}, {@code …/v3/api-docs.yaml},
+   * {@link PublicPaths#apiDocs}, the same paths the gateway lets through); the log's signed
+   * checkpoints and consistency proofs public (hashes only, as transparency logs publish them:
+   * anyone may watch that the log only grows); the log's full entries ({@code
+   * {prefix}/log/entries/{i}}, which hold whole records) for {@code auditor} and {@code admin}
+   * only; the rest of its log API (inclusion proofs, bundles) for them and {@code logReaders}.
    */
   public SecurityWebFilterChain recordServiceChain(
       ServerHttpSecurity http,
@@ -69,11 +69,7 @@ public final class ServiceSecurity {
         http,
         exchanges -> {
           exchanges
-              .pathMatchers(
-                  HttpMethod.GET,
-                  prefix + "/v3/api-docs",
-                  prefix + "/v3/api-docs.yaml",
-                  prefix + "/v3/api-docs/**")
+              .pathMatchers(HttpMethod.GET, PublicPaths.apiDocs(prefix))
               .permitAll()
               .pathMatchers(HttpMethod.GET, publicLogPaths(prefix))
               .permitAll()
@@ -87,14 +83,10 @@ public final class ServiceSecurity {
 
   /**
    * The log paths anyone may read under {@code prefix}: the newest checkpoint, a checkpoint by
-   * size, consistency proofs.
+   * size, consistency proofs ({@link PublicPaths#logProofs}).
    */
   public static String[] publicLogPaths(String prefix) {
-    return new String[] {
-      prefix + "/log/checkpoint",
-      prefix + "/log/checkpoints/{size}",
-      prefix + "/log/proofs/consistency"
-    };
+    return PublicPaths.logProofs(prefix);
   }
 
   /**
