@@ -14,7 +14,9 @@ import tools.jackson.databind.node.ObjectNode;
  * Merges the services' OpenAPI 3 documents into one for the whole suite: paths side by side (each
  * service has its own prefix), components united, and a component that two services define
  * differently renamed {@code <service>.<name>} in the later service's document, its {@code $ref}s
- * rewritten to match. Tags are united; services that did not answer are named in the description.
+ * rewritten to match. Tags are united; services whose document is an earlier one ({@code
+ * info.x-govchain-stale}) or missing ({@code info.x-govchain-unavailable}) are named in the
+ * description.
  */
 final class OpenApiMerger {
 
@@ -25,10 +27,13 @@ final class OpenApiMerger {
   /**
    * The merged document.
    *
-   * @param documents each answering service's document, by service name, in a stable order
-   * @param missing services whose document could not be fetched, with the reason
+   * @param documents each service's document, by service name, in a stable order
+   * @param stale services among {@code documents} whose document is an earlier one, because the
+   *     latest could not be fetched, with what it is and why
+   * @param missing services whose document could not be fetched and is left out, with the reason
    */
-  static ObjectNode merge(Map<String, JsonNode> documents, Map<String, String> missing) {
+  static ObjectNode merge(
+      Map<String, JsonNode> documents, Map<String, String> stale, Map<String, String> missing) {
     ObjectNode merged = NODES.objectNode();
     merged.put("openapi", openApiVersion(documents));
     ObjectNode info = merged.putObject("info");
@@ -40,6 +45,14 @@ final class OpenApiMerger {
                 + " document ("
                 + String.join(", ", documents.keySet())
                 + ").");
+    stale.forEach(
+        (name, what) ->
+            description
+                .append(" The ")
+                .append(name)
+                .append(" service's document is ")
+                .append(what)
+                .append('.'));
     missing.forEach(
         (name, reason) ->
             description
@@ -49,6 +62,10 @@ final class OpenApiMerger {
                 .append(reason)
                 .append('.'));
     info.put("description", description.toString());
+    if (!stale.isEmpty()) {
+      ArrayNode earlier = info.putArray("x-govchain-stale");
+      stale.keySet().forEach(earlier::add);
+    }
     if (!missing.isEmpty()) {
       ArrayNode unavailable = info.putArray("x-govchain-unavailable");
       missing.keySet().forEach(unavailable::add);

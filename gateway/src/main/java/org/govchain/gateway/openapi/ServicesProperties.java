@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -14,11 +15,15 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param services each service's address and API prefix, by name ({@code seal}, {@code ssc}, …)
  * @param docsTimeout how long the merged API document waits for one service's document
+ * @param docsCache how long a merged API document is served after it was made ({@code 0}: made for
+ *     every caller)
  */
 @Validated
 @ConfigurationProperties("govchain.gateway")
 public record ServicesProperties(
-    @NotNull Map<String, @Valid Service> services, @NotNull Duration docsTimeout) {
+    @NotNull Map<String, @Valid Service> services,
+    @NotNull Duration docsTimeout,
+    @NotNull @DurationMin(nanos = 0) Duration docsCache) {
 
   /**
    * One service.

@@ -35,7 +35,7 @@ class OpenApiMergerTest {
 
   @Test
   void putsEveryServicesPathsSideBySide() {
-    ObjectNode merged = OpenApiMerger.merge(ordered(), Map.of());
+    ObjectNode merged = OpenApiMerger.merge(ordered(), Map.of(), Map.of());
     assertThat(merged.path("paths").has("/api/seal/seals")).isTrue();
     assertThat(merged.path("paths").has("/api/ssc/cards")).isTrue();
     assertThat(merged.path("openapi").asString()).isEqualTo("3.1.0");
@@ -45,7 +45,7 @@ class OpenApiMergerTest {
 
   @Test
   void renamesAConflictingComponentAndRewritesItsReferences() {
-    ObjectNode merged = OpenApiMerger.merge(ordered(), Map.of());
+    ObjectNode merged = OpenApiMerger.merge(ordered(), Map.of(), Map.of());
     JsonNode schemas = merged.path("components").path("schemas");
     assertThat(schemas.path("Page").path("type").asString()).isEqualTo("object");
     assertThat(schemas.path("ssc.Page").path("type").asString()).isEqualTo("array");
@@ -68,12 +68,31 @@ class OpenApiMergerTest {
   void namesTheServicesWhoseDocumentIsMissing() {
     ObjectNode merged =
         OpenApiMerger.merge(
-            Map.of("seal", seal), Map.of("accounting", "it did not answer (not reachable)"));
+            Map.of("seal", seal),
+            Map.of(),
+            Map.of("accounting", "it did not answer (not reachable)"));
     assertThat(merged.path("info").path("description").asString())
         .contains("accounting service's document is missing", "not reachable");
     assertThat(merged.path("info").path("x-govchain-unavailable").get(0).asString())
         .isEqualTo("accounting");
+    assertThat(merged.path("info").has("x-govchain-stale")).isFalse();
     assertThat(merged.path("paths").has("/api/seal/seals")).isTrue();
+  }
+
+  @Test
+  void keepsAnEarlierDocumentAndNamesItStale() {
+    ObjectNode merged =
+        OpenApiMerger.merge(
+            ordered(),
+            Map.of("ssc", "the one fetched at 2026-12-05T10:00:00Z; now it did not answer"),
+            Map.of());
+    assertThat(merged.path("paths").has("/api/ssc/cards")).isTrue();
+    assertThat(merged.path("info").path("description").asString())
+        .contains(
+            "The ssc service's document is the one fetched at 2026-12-05T10:00:00Z; now it did"
+                + " not answer.");
+    assertThat(merged.path("info").path("x-govchain-stale").toString()).isEqualTo("[\"ssc\"]");
+    assertThat(merged.path("info").has("x-govchain-unavailable")).isFalse();
   }
 
   private Map<String, JsonNode> ordered() {
