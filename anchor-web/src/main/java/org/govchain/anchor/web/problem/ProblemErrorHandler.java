@@ -21,11 +21,11 @@ import reactor.core.publisher.Mono;
 
 /**
  * The last word on every error that reaches the web layer: whatever failed — an unknown path, a
- * wrong method or content type, an unreadable body, a body over the limit, a {@link
- * ProblemException}, an {@link ErrorResponse} with its own problem, or an unexpected failure — the
- * caller gets an RFC 9457 problem with a GovChain type and the request's id, never the framework's
- * default JSON or a stack trace. Unexpected failures are logged in one line (the stack trace at
- * DEBUG). Runs before Spring Boot's error handler.
+ * wrong method or content type, an unreadable body (a codec's {@link DecodingException}, wrapped or
+ * not: 400), a body over the limit, a {@link ProblemException}, an {@link ErrorResponse} with its
+ * own problem, or an unexpected failure — the caller gets an RFC 9457 problem with a GovChain type
+ * and the request's id, never the framework's default JSON or a stack trace. Unexpected failures
+ * are logged in one line (the stack trace at DEBUG). Runs before Spring Boot's error handler.
  */
 public final class ProblemErrorHandler implements WebExceptionHandler, Ordered {
 
@@ -135,6 +135,12 @@ public final class ProblemErrorHandler implements WebExceptionHandler, Ordered {
     }
     if (error instanceof ErrorResponse e) {
       return fromErrorResponse(e);
+    }
+    if (find(error, DecodingException.class) != null) {
+      // a codec read straight from the exchange, e.g. getMultipartData() on a body whose parts do
+      // not match the Content-Type's boundary; its message may quote the body, so it is not told
+      return new Answer(
+          CommonProblem.MALFORMED_REQUEST, "the request body cannot be read", Map.of(), Map.of());
     }
     return new Answer(
         CommonProblem.INTERNAL_ERROR,

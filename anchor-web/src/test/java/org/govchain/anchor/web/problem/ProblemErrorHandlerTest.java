@@ -3,6 +3,7 @@ package org.govchain.anchor.web.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.core.codec.DecodingException;
 
 class ProblemErrorHandlerTest {
 
@@ -24,5 +25,26 @@ class ProblemErrorHandlerTest {
             new ProblemException(CommonProblem.CONFLICT, "the seal is revoked"), 1024);
 
     assertThat(answer.detail()).isEqualTo("the seal is revoked");
+  }
+
+  @Test
+  void aBodyNoCodecCanReadIsAMalformedRequestWrappedOrNot() {
+    for (Throwable error :
+        new Throwable[] {
+          new DecodingException("Could not find first boundary"),
+          new IllegalStateException(
+              "reading parts", new DecodingException("No end of body: secret"))
+        }) {
+      ProblemErrorHandler.Answer answer = ProblemErrorHandler.answer(error, 1024);
+
+      assertThat(answer.kind()).isEqualTo(CommonProblem.MALFORMED_REQUEST);
+      assertThat(answer.detail()).isEqualTo("the request body cannot be read");
+    }
+  }
+
+  @Test
+  void anUnexpectedFailureIsStillAnInternalError() {
+    assertThat(ProblemErrorHandler.answer(new IllegalStateException("bug"), 1024).kind())
+        .isEqualTo(CommonProblem.INTERNAL_ERROR);
   }
 }
