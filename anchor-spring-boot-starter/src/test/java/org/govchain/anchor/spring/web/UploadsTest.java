@@ -7,6 +7,9 @@ import org.govchain.anchor.web.requestid.RequestIdWebFilter;
 import org.govchain.testsupport.service.Problems;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.MultipartBodyBuilder;
@@ -20,6 +23,7 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /** Multipart uploads through {@link Uploads} and {@link UploadForm}, answered as problems. */
+@ExtendWith(OutputCaptureExtension.class)
 class UploadsTest {
 
   private static final int MAX_PART = 4_096;
@@ -157,6 +161,42 @@ class UploadsTest {
             .bodyValue("--abc\r\nnot a part header at all")
             .exchange();
     problem(answer, 400, "malformed-request");
+  }
+
+  @Test
+  void bodiesWhosePartsCannotBeMadeOutAreMalformedAndLogNoError(CapturedOutput output) {
+    String page = "Content-Disposition: form-data; name=\"page\"\r\n\r\n1\r\n";
+    String document =
+        "Content-Disposition: form-data; name=\"document\"; filename=\"d.pdf\"\r\n\r\n%PDF-\r\n";
+    Map<String, String> bodies =
+        Map.of(
+            "another boundary than the Content-Type's",
+            "--real\r\n" + page + "--real\r\n" + document + "--real--\r\n",
+            "the declared boundary only once, then a part never ended",
+            "--real\r\n" + page + "\r\n--abc\r\n" + document + "--real--\r\n",
+            "a part cut off",
+            "--abc\r\n" + page + "--abc\r\n" + document,
+            "a part without a name",
+            "--abc\r\n\r\nno headers\r\n--abc--\r\n",
+            "no part at all",
+            "");
+    bodies.forEach(
+        (what, body) -> {
+          int mark = output.length();
+          problem(
+                  client
+                      .post()
+                      .uri("/upload")
+                      .contentType(MediaType.parseMediaType("multipart/form-data; boundary=abc"))
+                      .bodyValue(body)
+                      .exchange(),
+                  400,
+                  "malformed-request")
+              .jsonPath("$.detail")
+              .isEqualTo("the multipart body cannot be read");
+          String logged = output.subSequence(mark, output.length()).toString();
+          assertThat(logged).as(what).doesNotContain("ERROR").doesNotContain("\tat ");
+        });
   }
 
   private static MultipartBodyBuilder form(String page, String x) {
