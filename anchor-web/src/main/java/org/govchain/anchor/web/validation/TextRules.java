@@ -19,11 +19,11 @@ public final class TextRules {
 
   /** What is wrong with a text: the rule it breaks, said without quoting the text. */
   public enum Defect {
-    CONTROL_CHARACTER("must not contain control characters (U+0000–U+001F, U+007F–U+009F)"),
+    CONTROL_CHARACTER("must not contain control characters (U+0000-U+001F, U+007F-U+009F)"),
     LINE_BREAK("must be a single line: no line breaks"),
     LINE_SEPARATOR("may break lines only with LF or CRLF (no lone CR, U+2028 or U+2029)"),
     BIDI_CONTROL(
-        "must not contain bidi controls (U+061C, U+200E, U+200F, U+202A–U+202E, U+2066–U+2069)"),
+        "must not contain bidi controls (U+061C, U+200E, U+200F, U+202A-U+202E, U+2066-U+2069)"),
     UNPAIRED_SURROGATE("must be well-formed Unicode: an unpaired surrogate is not a character");
 
     private final String message;
@@ -32,7 +32,7 @@ public final class TextRules {
       this.message = message;
     }
 
-    /** The rule, for a problem's per-field message: names no character of the text. */
+    /** The rule, for a problem's per-field message, in ASCII: quotes nothing of the text. */
     public String message() {
       return message;
     }

@@ -89,6 +89,7 @@ class TextRulesTest {
   void theMessagesNameTheRuleInPlainAscii() {
     for (Defect defect : Defect.values()) {
       assertThat(defect.message()).isNotBlank().doesNotContain("{").doesNotContain("$");
+      assertThat(defect.message().chars()).allMatch(c -> c >= 0x20 && c < 0x7F);
       assertThat(TextRules.isPlain(defect.message(), false)).isTrue();
     }
     assertThat(TextRules.defect("a\u0000", false).map(Defect::message))
