@@ -2,6 +2,7 @@ package org.govchain.anchor.spring.web;
 
 import java.util.Map;
 import org.govchain.anchor.web.problem.ProblemException;
+import org.govchain.anchor.web.validation.TextRules;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.codec.multipart.FilePart;
@@ -13,7 +14,8 @@ import reactor.core.publisher.Mono;
 /**
  * The parts of one multipart upload ({@link Uploads#read}): files with their own size limits (413
  * {@code too-large}) and form fields, a missing or ill-typed one answered 422 {@code
- * invalid-request} naming the field.
+ * invalid-request} naming the field. A form field's text follows anchor-web's {@link TextRules}
+ * (one line, no control or bidi character, no unpaired surrogate), as a JSON field does.
  */
 public final class UploadForm {
 
@@ -58,11 +60,20 @@ public final class UploadForm {
                     Map.of("part", name, "maxBytes", maxBytes)));
   }
 
-  /** The text of form field {@code name}, or null if absent; 422 if it is a file. */
+  /**
+   * The text of form field {@code name}, or null if absent; 422 if it is a file or breaks {@link
+   * TextRules} (the message names the rule, not the text).
+   */
   public String field(String name) {
     Part part = parts.getFirst(name);
     if (part instanceof FormFieldPart field) {
-      return field.value();
+      String value = field.value();
+      TextRules.defect(value, false)
+          .ifPresent(
+              defect -> {
+                throw ProblemException.invalidField(name, defect.message());
+              });
+      return value;
     }
     if (part instanceof FilePart) {
       throw ProblemException.invalidField(name, "must be a form field, not a file");

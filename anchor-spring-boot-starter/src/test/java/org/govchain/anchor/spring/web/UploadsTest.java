@@ -117,6 +117,21 @@ class UploadsTest {
   }
 
   @Test
+  void aFieldsTextFollowsTheTextRules() {
+    MultipartBodyBuilder body = form("1", "2");
+    body.part("note", "note\u202Egnp.exe");
+    body.part("document", file(1));
+    assertInvalidField(
+        body, "note", org.govchain.anchor.web.validation.TextRules.Defect.BIDI_CONTROL.message());
+    MultipartBodyBuilder nul = form("1\u0000", "2");
+    nul.part("document", file(1));
+    assertInvalidField(
+        nul,
+        "page",
+        org.govchain.anchor.web.validation.TextRules.Defect.CONTROL_CHARACTER.message());
+  }
+
+  @Test
   void aFieldSentAsAFileIsRefused() {
     MultipartBodyBuilder body = form("1", "2");
     body.part("note", file(3));
