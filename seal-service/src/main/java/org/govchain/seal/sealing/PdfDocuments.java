@@ -6,7 +6,11 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 
-/** Loads uploaded PDFs for sealing and verification, refusing what is not a plain PDF. */
+/**
+ * Loads uploaded PDFs for sealing and verification, refusing what is not a plain PDF: not one, not
+ * parseable, encrypted, or with a page or field tree that loops or lies ({@link PageTree}, {@link
+ * FieldTree}).
+ */
 public final class PdfDocuments {
   private static final int HEADER_WINDOW = 1024;
 
@@ -16,7 +20,9 @@ public final class PdfDocuments {
    * Loads {@code bytes}; the caller closes the document.
    *
    * @throws DocumentTooLargeException if there are more than {@code maxBytes}
-   * @throws InvalidPdfException if it is not a PDF, does not parse, or is encrypted
+   * @throws InvalidPdfException if it is not a PDF, does not parse, is encrypted, its page tree is
+   *     not a tree whose counts tell the truth ({@link PageTree}) or its form's fields do not form
+   *     a tree ({@link FieldTree})
    */
   public static PDDocument load(byte[] bytes, long maxBytes) {
     if (bytes.length > maxBytes) {
@@ -40,7 +46,18 @@ public final class PdfDocuments {
       closeQuietly(document);
       throw new InvalidPdfException(InvalidPdfException.Problem.ENCRYPTED, "encrypted");
     }
-    if (document.getNumberOfPages() == 0) {
+    int pages;
+    try {
+      pages = PageTree.check(document);
+      FieldTree.check(document);
+    } catch (RuntimeException e) {
+      closeQuietly(document);
+      throw e instanceof InvalidPdfException invalid
+          ? invalid
+          : new InvalidPdfException(
+              InvalidPdfException.Problem.CORRUPT, "unreadable page or field tree");
+    }
+    if (pages == 0) {
       closeQuietly(document);
       throw new InvalidPdfException(InvalidPdfException.Problem.CORRUPT, "no pages");
     }

@@ -15,6 +15,7 @@ import org.govchain.anchor.spring.log.LogReader;
 import org.govchain.anchor.spring.web.ProofResponses;
 import org.govchain.anchor.spring.web.Uploads;
 import org.govchain.anchor.web.problem.ProblemException;
+import org.govchain.anchor.web.validation.PlainText;
 import org.govchain.seal.config.SealProperties;
 import org.govchain.seal.sealing.SealPlacement;
 import org.springframework.http.HttpStatus;
@@ -129,7 +130,8 @@ class SealingResource {
   }
 
   /** A document hash to sign: hex, with its algorithm (SHA-256 for ECDSA seals, SM3 for SM2). */
-  record SignHashRequest(@NotBlank String hash, @NotBlank String hashAlgorithm) {}
+  record SignHashRequest(
+      @NotBlank @PlainText String hash, @NotBlank @PlainText String hashAlgorithm) {}
 
   @Operation(
       summary = "Sign a document hash with the seal (detached CMS)",
