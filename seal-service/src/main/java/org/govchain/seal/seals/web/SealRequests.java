@@ -6,6 +6,8 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.govchain.anchor.web.validation.PlainText;
+import org.govchain.anchor.web.validation.SupportedTime;
 import org.govchain.seal.keys.SignatureAlgorithm;
 import org.govchain.seal.seals.SealType;
 
@@ -15,16 +17,18 @@ final class SealRequests {
 
   /**
    * Creates a seal; {@code imagePng} is the base64 PNG, {@code algorithm} defaults to ECDSA P-256.
+   * Its text is plain (anchor-web's {@link PlainText}: the name and organisation become the seal
+   * certificate's CN and O and show in every verification), its times within {@link SupportedTime}.
    */
   record Create(
-      @NotBlank @Size(max = 200) String name,
-      @NotBlank @Size(max = 200) String organisation,
-      @NotBlank String creditCode,
+      @NotBlank @Size(max = 200) @PlainText String name,
+      @NotBlank @Size(max = 200) @PlainText String organisation,
+      @NotBlank @PlainText String creditCode,
       @NotNull SealType type,
       SignatureAlgorithm algorithm,
-      @NotNull Instant validFrom,
-      @NotNull Instant validUntil,
-      @NotBlank String imagePng) {
+      @NotNull @SupportedTime Instant validFrom,
+      @NotNull @SupportedTime Instant validUntil,
+      @NotBlank @PlainText String imagePng) {
 
     SignatureAlgorithm algorithmOrDefault() {
       return algorithm == null ? SignatureAlgorithm.ECDSA_P256_SHA256 : algorithm;
@@ -45,8 +49,8 @@ final class SealRequests {
     }
   }
 
-  /** Revokes a seal; the reason is required. */
-  record Revoke(@Size(max = 1000) String reason) {}
+  /** Revokes a seal; the reason is required and may run over several lines. */
+  record Revoke(@Size(max = 1000) @PlainText(multiline = true) String reason) {}
 
   /** A page of seals. */
 }

@@ -15,6 +15,7 @@ import org.govchain.anchor.spring.idempotency.StoredResponse;
 import org.govchain.anchor.spring.log.LogReader;
 import org.govchain.anchor.spring.web.ProofResponses;
 import org.govchain.anchor.web.paging.Page;
+import org.govchain.anchor.web.validation.PlainText;
 import org.govchain.seal.seals.CreditCode;
 import org.govchain.seal.seals.SealAction;
 import org.govchain.seal.seals.SealStatus;
@@ -81,7 +82,7 @@ class SealResource {
       })
   @GetMapping
   Mono<Page<SealView>> list(
-      @RequestParam(required = false) String creditCode,
+      @RequestParam(required = false) @PlainText String creditCode,
       @RequestParam(required = false) SealStatus status,
       @RequestParam(defaultValue = "0") @Min(0) int page,
       @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
