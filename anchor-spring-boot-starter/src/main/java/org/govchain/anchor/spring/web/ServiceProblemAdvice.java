@@ -1,5 +1,8 @@
 package org.govchain.anchor.spring.web;
 
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
 import java.util.List;
 import java.util.Map;
 import org.govchain.anchor.spring.log.DuplicateEventException;
@@ -13,6 +16,7 @@ import org.govchain.anchor.web.requestid.RequestIds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.dao.DataAccessException;
@@ -22,6 +26,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.stereotype.Controller;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -112,6 +117,50 @@ public class ServiceProblemAdvice {
                                     error.getDefaultMessage())))
             .toList();
     return invalidFields(errors, request);
+  }
+
+  /**
+   * A controller annotated {@code @Validated} has its parameters checked by Spring's AOP method
+   * validation, which throws {@link ConstraintViolationException} rather than the web layer's
+   * {@link HandlerMethodValidationException}: the same 422 when every violation is a controller
+   * method's (the caller's input), named by its parameter; a violation anywhere else is the
+   * server's own (500, logged).
+   */
+  @ExceptionHandler(ConstraintViolationException.class)
+  ResponseEntity<ProblemDetail> constraints(
+      ConstraintViolationException e, ServerHttpRequest request) {
+    boolean input =
+        !e.getConstraintViolations().isEmpty()
+            && e.getConstraintViolations().stream()
+                .allMatch(
+                    v ->
+                        v.getRootBeanClass() != null
+                            && AnnotatedElementUtils.hasAnnotation(
+                                v.getRootBeanClass(), Controller.class));
+    if (!input) {
+      logFailure(request, e.getClass().getName(), "constraint violated outside a controller");
+      return common(
+          CommonProblem.INTERNAL_ERROR,
+          "the request failed unexpectedly; the operators can find it by its request id",
+          Map.of(),
+          request);
+    }
+    List<FieldError> errors =
+        e.getConstraintViolations().stream()
+            .map(v -> FieldError.of(lastNode(v), v.getMessage()))
+            .toList();
+    return invalidFields(errors, request);
+  }
+
+  /** The parameter (or its property) a violation names: {@code list.region} → {@code region}. */
+  private static String lastNode(ConstraintViolation<?> violation) {
+    String name = "";
+    for (Path.Node node : violation.getPropertyPath()) {
+      if (node.getName() != null) {
+        name = node.getName();
+      }
+    }
+    return name;
   }
 
   private static ResponseEntity<ProblemDetail> invalidFields(
