@@ -17,6 +17,7 @@ import org.govchain.anchor.spring.log.LogReader;
 import org.govchain.anchor.spring.web.ProofResponses;
 import org.govchain.anchor.web.paging.Page;
 import org.govchain.anchor.web.security.Role;
+import org.govchain.anchor.web.validation.PlainText;
 import org.govchain.ssc.cards.CardAction;
 import org.govchain.ssc.cards.CardStatus;
 import org.springframework.http.MediaType;
@@ -79,7 +80,7 @@ class CardResource {
   @GetMapping("/cards")
   Mono<Page<CardView>> list(
       @RequestParam(required = false) CardStatus status,
-      @RequestParam(required = false) String region,
+      @RequestParam(required = false) @PlainText String region,
       @RequestParam(defaultValue = "0") @Min(0) int page,
       @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
     return Mono.defer(() -> service.list(status, region, page, size));
@@ -177,7 +178,7 @@ class CardResource {
   @PostMapping("/cards/{id}/temporary-loss")
   Mono<CardView> temporaryLoss(
       @PathVariable UUID id,
-      @RequestBody(required = false) CardRequests.Reason request,
+      @Valid @RequestBody(required = false) CardRequests.Reason request,
       @Parameter(hidden = true) Authentication caller) {
     return change(id, CardAction.REPORT_TEMPORARY_LOSS, request, caller);
   }
@@ -186,7 +187,7 @@ class CardResource {
   @PostMapping("/cards/{id}/loss-lifting")
   Mono<CardView> liftLoss(
       @PathVariable UUID id,
-      @RequestBody(required = false) CardRequests.Reason request,
+      @Valid @RequestBody(required = false) CardRequests.Reason request,
       @Parameter(hidden = true) Authentication caller) {
     return change(id, CardAction.LIFT_LOSS, request, caller);
   }
@@ -195,7 +196,7 @@ class CardResource {
   @PostMapping("/cards/{id}/formal-loss")
   Mono<CardView> formalLoss(
       @PathVariable UUID id,
-      @RequestBody(required = false) CardRequests.Reason request,
+      @Valid @RequestBody(required = false) CardRequests.Reason request,
       @Parameter(hidden = true) Authentication caller) {
     return change(id, CardAction.REPORT_FORMAL_LOSS, request, caller);
   }
@@ -235,7 +236,7 @@ class CardResource {
   @PostMapping("/cards/{id}/replacement")
   Mono<ResponseEntity<CardView>> replace(
       @PathVariable UUID id,
-      @RequestBody(required = false) CardRequests.Reason request,
+      @Valid @RequestBody(required = false) CardRequests.Reason request,
       @Parameter(hidden = true) Authentication caller) {
     return service
         .successor(id, CardAction.REPLACE, null, reason(request), actor(caller))

@@ -9,6 +9,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.util.UUID;
+import org.govchain.anchor.web.validation.PlainText;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -55,7 +56,7 @@ class QrResource {
   @GetMapping(path = "/cards/{id}/qr-codes/{token}.png", produces = MediaType.IMAGE_PNG_VALUE)
   Mono<ResponseEntity<byte[]>> image(
       @PathVariable UUID id,
-      @PathVariable String token,
+      @PathVariable @PlainText String token,
       @RequestParam(defaultValue = "320") int size,
       @Parameter(hidden = true) Authentication caller) {
     return Mono.defer(() -> qr.image(id, token, CardResource.actor(caller), size))
@@ -81,9 +82,11 @@ class QrResource {
 
   /** A scanned payload and the business it is for. */
   record Verification(
-      @Schema(description = "the scanned text") @NotBlank @Size(max = 512) String payload,
+      @Schema(description = "the scanned text") @NotBlank @Size(max = 512) @PlainText
+          String payload,
       @Schema(description = "01 query, 02 payment, 03 other, 04 cross-region medical care")
           @NotBlank
           @Size(max = 2)
+          @PlainText
           String businessType) {}
 }
