@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Map;
 import java.util.UUID;
 import org.govchain.accounting.security.Caller;
+import org.govchain.anchor.web.validation.PlainText;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,7 +40,7 @@ class IntegrityResource {
   @GetMapping("/units/{id}/integrity")
   Mono<Map<String, Object>> report(
       @PathVariable UUID id,
-      @RequestParam(required = false) String period,
+      @RequestParam(required = false) @PlainText String period,
       @Parameter(hidden = true) Authentication caller) {
     return Mono.defer(() -> service.report(id, period, Caller.of(caller)));
   }

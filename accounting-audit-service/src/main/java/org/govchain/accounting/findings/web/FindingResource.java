@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.util.Map;
@@ -14,6 +15,7 @@ import org.govchain.accounting.security.Caller;
 import org.govchain.anchor.spring.log.LogReader;
 import org.govchain.anchor.spring.web.ProofResponses;
 import org.govchain.anchor.web.paging.Page;
+import org.govchain.anchor.web.validation.PlainText;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -43,7 +45,7 @@ class FindingResource {
   }
 
   /** An auditor's comment on an action. */
-  record Comment(String comment) {}
+  record Comment(@PlainText(multiline = true) String comment) {}
 
   @Operation(
       summary = "List findings",
@@ -53,7 +55,7 @@ class FindingResource {
   @GetMapping("/findings")
   Mono<Page<Map<String, Object>>> list(
       @RequestParam(required = false) UUID unit,
-      @RequestParam(required = false) String rule,
+      @RequestParam(required = false) @PlainText String rule,
       @RequestParam(required = false) Severity severity,
       @RequestParam(required = false) FindingStatus status,
       @RequestParam(required = false) UUID voucher,
@@ -88,7 +90,7 @@ class FindingResource {
   @PostMapping(path = "/findings/{id}/acknowledge", consumes = MediaType.APPLICATION_JSON_VALUE)
   Mono<Map<String, Object>> acknowledge(
       @PathVariable UUID id,
-      @RequestBody Comment body,
+      @Valid @RequestBody Comment body,
       @Parameter(hidden = true) Authentication caller) {
     return act(id, FindingStatus.Action.ACKNOWLEDGE, body, caller);
   }
@@ -99,7 +101,7 @@ class FindingResource {
   @PostMapping(path = "/findings/{id}/escalate", consumes = MediaType.APPLICATION_JSON_VALUE)
   Mono<Map<String, Object>> escalate(
       @PathVariable UUID id,
-      @RequestBody Comment body,
+      @Valid @RequestBody Comment body,
       @Parameter(hidden = true) Authentication caller) {
     return act(id, FindingStatus.Action.ESCALATE, body, caller);
   }
@@ -110,7 +112,7 @@ class FindingResource {
   @PostMapping(path = "/findings/{id}/resolve", consumes = MediaType.APPLICATION_JSON_VALUE)
   Mono<Map<String, Object>> resolve(
       @PathVariable UUID id,
-      @RequestBody Comment body,
+      @Valid @RequestBody Comment body,
       @Parameter(hidden = true) Authentication caller) {
     return act(id, FindingStatus.Action.RESOLVE, body, caller);
   }

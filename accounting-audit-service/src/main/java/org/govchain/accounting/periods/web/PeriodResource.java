@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.UUID;
 import org.govchain.accounting.periods.TrialBalanceCsv;
 import org.govchain.accounting.reports.Csv;
 import org.govchain.accounting.security.Caller;
+import org.govchain.anchor.web.validation.PlainText;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -38,8 +40,8 @@ class PeriodResource {
     this.service = service;
   }
 
-  /** Why an auditor reopens a period. */
-  record Reopen(String reason) {}
+  /** Why an auditor reopens a period (several lines if need be). */
+  record Reopen(@PlainText(multiline = true) String reason) {}
 
   @Operation(
       summary = "Close a period (a clerk of the unit)",
@@ -60,7 +62,7 @@ class PeriodResource {
       produces = MediaType.APPLICATION_JSON_VALUE)
   Mono<Map<String, Object>> close(
       @PathVariable UUID id,
-      @PathVariable String period,
+      @PathVariable @PlainText String period,
       @Parameter(hidden = true) Authentication caller) {
     return Mono.defer(() -> service.close(id, period, Caller.of(caller)));
   }
@@ -80,8 +82,8 @@ class PeriodResource {
       produces = MediaType.APPLICATION_JSON_VALUE)
   Mono<Map<String, Object>> reopen(
       @PathVariable UUID id,
-      @PathVariable String period,
-      @RequestBody Reopen request,
+      @PathVariable @PlainText String period,
+      @Valid @RequestBody Reopen request,
       @Parameter(hidden = true) Authentication caller) {
     return Mono.defer(() -> service.reopen(id, period, request.reason(), Caller.of(caller)));
   }
@@ -102,7 +104,7 @@ class PeriodResource {
   @GetMapping(path = "/units/{id}/trial-balance", produces = MediaType.APPLICATION_JSON_VALUE)
   Mono<Map<String, Object>> trialBalance(
       @PathVariable UUID id,
-      @RequestParam String period,
+      @RequestParam @PlainText String period,
       @RequestParam(defaultValue = "0") @Min(0) int page,
       @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size,
       @Parameter(hidden = true) Authentication caller) {
@@ -113,7 +115,7 @@ class PeriodResource {
   @GetMapping(path = "/units/{id}/trial-balance", produces = Csv.TEXT_CSV)
   Mono<ResponseEntity<byte[]>> trialBalanceCsv(
       @PathVariable UUID id,
-      @RequestParam String period,
+      @RequestParam @PlainText String period,
       @Parameter(hidden = true) Authentication caller) {
     return Mono.defer(() -> service.trialBalance(id, period, Caller.of(caller)))
         .map(tb -> csv(TrialBalanceCsv.write(tb), "trial-balance-" + period + ".csv"));
@@ -128,9 +130,9 @@ class PeriodResource {
   @GetMapping(path = "/units/{id}/ledger", produces = MediaType.APPLICATION_JSON_VALUE)
   Mono<Map<String, Object>> ledger(
       @PathVariable UUID id,
-      @RequestParam String account,
-      @RequestParam String from,
-      @RequestParam(required = false) String to,
+      @RequestParam @PlainText String account,
+      @RequestParam @PlainText String from,
+      @RequestParam(required = false) @PlainText String to,
       @RequestParam(defaultValue = "0") @Min(0) int page,
       @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size,
       @Parameter(hidden = true) Authentication caller) {
@@ -141,9 +143,9 @@ class PeriodResource {
   @GetMapping(path = "/units/{id}/ledger", produces = Csv.TEXT_CSV)
   Mono<ResponseEntity<byte[]>> ledgerCsv(
       @PathVariable UUID id,
-      @RequestParam String account,
-      @RequestParam String from,
-      @RequestParam(required = false) String to,
+      @RequestParam @PlainText String account,
+      @RequestParam @PlainText String from,
+      @RequestParam(required = false) @PlainText String to,
       @Parameter(hidden = true) Authentication caller) {
     return Mono.defer(() -> service.ledger(id, account, from, to, Caller.of(caller)))
         .map(view -> csv(LedgerView.csv(view), "ledger-" + account + "-" + from + ".csv"));

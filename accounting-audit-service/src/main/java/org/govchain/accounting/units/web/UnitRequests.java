@@ -4,8 +4,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.govchain.accounting.units.UnitType;
+import org.govchain.anchor.web.validation.PlainText;
 
-/** The bodies of the unit API's requests. */
+/** The bodies of the unit API's requests; their text is plain (anchor-web's {@link PlainText}). */
 final class UnitRequests {
 
   private UnitRequests() {}
@@ -20,11 +21,11 @@ final class UnitRequests {
    * @param firstPeriod the first period ({@code yyyy-MM}) of its books here
    */
   record Register(
-      @NotBlank String creditCode,
-      @NotBlank @Size(max = 200) String name,
-      @NotBlank String region,
+      @NotBlank @PlainText String creditCode,
+      @NotBlank @Size(max = 200) @PlainText String name,
+      @NotBlank @PlainText String region,
       @NotNull UnitType type,
-      @NotBlank String firstPeriod) {}
+      @NotBlank @PlainText String firstPeriod) {}
 
   /**
    * Adds a sub-account beneath an account of the unit's chart.
@@ -35,5 +36,7 @@ final class UnitRequests {
    *     is cleared into at year end when not the chart's default (e.g. {@code 8101}); else empty
    */
   record AddAccount(
-      @NotBlank String code, @NotBlank @Size(max = 200) String name, String clearsTo) {}
+      @NotBlank @PlainText String code,
+      @NotBlank @Size(max = 200) @PlainText String name,
+      @PlainText String clearsTo) {}
 }

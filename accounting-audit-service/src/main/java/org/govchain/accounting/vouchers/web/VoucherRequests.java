@@ -8,8 +8,12 @@ import java.util.List;
 import org.govchain.accounting.chart.Side;
 import org.govchain.accounting.vouchers.AttachmentKind;
 import org.govchain.accounting.vouchers.CounterpartyKind;
+import org.govchain.anchor.web.validation.PlainText;
 
-/** The bodies of the voucher API's requests. */
+/**
+ * The bodies of the voucher API's requests; their text is plain (anchor-web's {@link PlainText}),
+ * their dates within anchor-web's {@code TimeRules} once parsed.
+ */
 final class VoucherRequests {
 
   private VoucherRequests() {}
@@ -25,9 +29,9 @@ final class VoucherRequests {
    * @param attachments the supporting documents
    */
   record Prepare(
-      @NotBlank String period,
-      @NotBlank String date,
-      @NotBlank @Size(max = 200) String summary,
+      @NotBlank @PlainText String period,
+      @NotBlank @PlainText String date,
+      @NotBlank @Size(max = 200) @PlainText String summary,
       @Valid CounterpartyRequest counterparty,
       @NotNull @Size(min = 2, max = 200) List<@Valid @NotNull LineRequest> lines,
       @Size(max = 100) List<@Valid @NotNull AttachmentRequest> attachments) {}
@@ -39,10 +43,10 @@ final class VoucherRequests {
    * @param memo the line's own note, if any
    */
   record LineRequest(
-      @NotBlank String account,
+      @NotBlank @PlainText String account,
       @NotNull Side side,
-      @NotBlank String amount,
-      @Size(max = 200) String memo) {}
+      @NotBlank @PlainText String amount,
+      @Size(max = 200) @PlainText String memo) {}
 
   /**
    * @param kind the document's kind
@@ -52,9 +56,9 @@ final class VoucherRequests {
    */
   record AttachmentRequest(
       @NotNull AttachmentKind kind,
-      String invoiceCode,
-      String invoiceNumber,
-      @NotBlank String sha256) {}
+      @PlainText String invoiceCode,
+      @PlainText String invoiceNumber,
+      @NotBlank @PlainText String sha256) {}
 
   /**
    * @param kind {@code ORGANIZATION} or {@code INDIVIDUAL}
@@ -63,12 +67,14 @@ final class VoucherRequests {
    * @param name an organisation's name; none for an individual
    */
   record CounterpartyRequest(
-      @NotNull CounterpartyKind kind, @NotBlank String code, @Size(max = 200) String name) {}
+      @NotNull CounterpartyKind kind,
+      @NotBlank @PlainText String code,
+      @Size(max = 200) @PlainText String name) {}
 
   /**
    * A red reversal of a posted voucher.
    *
    * @param date the reversal's date (its period is the date's month); today when empty
    */
-  record Reverse(String date) {}
+  record Reverse(@PlainText String date) {}
 }

@@ -16,6 +16,7 @@ import org.govchain.anchor.spring.idempotency.StoredResponse;
 import org.govchain.anchor.spring.log.LogReader;
 import org.govchain.anchor.spring.web.ProofResponses;
 import org.govchain.anchor.web.paging.Page;
+import org.govchain.anchor.web.validation.PlainText;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -82,7 +83,7 @@ class VoucherResource {
   @GetMapping(path = "/units/{id}/vouchers", produces = MediaType.APPLICATION_JSON_VALUE)
   Mono<Page<Map<String, Object>>> list(
       @PathVariable UUID id,
-      @RequestParam(required = false) String period,
+      @RequestParam(required = false) @PlainText String period,
       @RequestParam(required = false) VoucherStatus status,
       @RequestParam(defaultValue = "0") @Min(0) int page,
       @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
@@ -93,7 +94,7 @@ class VoucherResource {
   @GetMapping(path = "/units/{id}/vouchers", produces = Csv.TEXT_CSV)
   Mono<ResponseEntity<byte[]>> listCsv(
       @PathVariable UUID id,
-      @RequestParam(required = false) String period,
+      @RequestParam(required = false) @PlainText String period,
       @RequestParam(required = false) VoucherStatus status,
       @Parameter(hidden = true) Authentication caller) {
     return Mono.defer(() -> service.csv(id, period, status, Caller.of(caller)))
@@ -164,7 +165,7 @@ class VoucherResource {
   @PostMapping("/vouchers/{id}/reversal")
   Mono<ResponseEntity<String>> reverse(
       @PathVariable UUID id,
-      @RequestBody(required = false) VoucherRequests.Reverse request,
+      @Valid @RequestBody(required = false) VoucherRequests.Reverse request,
       @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
       @Parameter(hidden = true) Authentication caller) {
     return Mono.defer(() -> service.reverse(id, request, Caller.of(caller), idempotencyKey))

@@ -39,6 +39,7 @@ import org.govchain.anchor.spring.idempotency.StoredResponse;
 import org.govchain.anchor.spring.log.LogAppender;
 import org.govchain.anchor.web.paging.Page;
 import org.govchain.anchor.web.problem.ProblemException;
+import org.govchain.anchor.web.validation.TimeRules;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.ReactiveTransactionManager;
@@ -166,12 +167,7 @@ public class VoucherService {
   }
 
   private static LocalDate dateIn(String text, Period period, String field) {
-    LocalDate date;
-    try {
-      date = LocalDate.parse(text.strip());
-    } catch (DateTimeParseException e) {
-      throw ProblemException.invalidField(field, "must be a date, yyyy-MM-dd");
-    }
+    LocalDate date = parseDate(text, field);
     if (!period.contains(date)) {
       throw new ProblemException(
           AccountingProblem.INVALID_PERIOD,
@@ -556,12 +552,15 @@ public class VoucherService {
             "voucherStatus", original.status().name()));
   }
 
+  /** A date as the request writes it ({@code yyyy-MM-dd}), within anchor-web's TimeRules. */
   private static LocalDate parseDate(String text, String field) {
+    LocalDate date;
     try {
-      return LocalDate.parse(text.strip());
+      date = LocalDate.parse(text.strip());
     } catch (DateTimeParseException e) {
       throw ProblemException.invalidField(field, "must be a date, yyyy-MM-dd");
     }
+    return TimeRules.require(date, field);
   }
 
   // ---- reads
