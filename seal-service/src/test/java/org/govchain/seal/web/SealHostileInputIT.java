@@ -94,6 +94,40 @@ class SealHostileInputIT {
   }
 
   @Test
+  void bytesThatAreNotUtf8InANameAreRefused(CapturedOutput output) {
+    // a surrogate encoded on its own (CESU-8), an overlong NUL, a byte UTF-8 never uses, a code
+    // point past U+10FFFF: unreadable JSON (400) or text the rules refuse (422), never written
+    for (byte[] bad :
+        List.of(
+            new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+            new byte[] {(byte) 0xC0, (byte) 0x80},
+            new byte[] {(byte) 0xFF},
+            new byte[] {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80})) {
+      Map<String, Object> request = SealApp.createRequest("@hostile@");
+      String[] halves = json(request).split("@hostile@");
+      java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+      body.writeBytes(halves[0].getBytes(StandardCharsets.UTF_8));
+      body.writeBytes(bad);
+      body.writeBytes(halves[1].getBytes(StandardCharsets.UTF_8));
+      Aftermath aftermath = watch(output);
+      WebTestClient.ResponseSpec answer =
+          app.client
+              .post()
+              .uri("/api/seal/seals")
+              .contentType(MediaType.APPLICATION_JSON)
+              .bodyValue(body.toByteArray())
+              .exchange();
+      answer
+          .expectStatus()
+          .value(status -> assertThat(status).isIn(400, 422))
+          .expectHeader()
+          .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+          .expectBody(Void.class);
+      aftermath.assertHarmless();
+    }
+  }
+
+  @Test
   void aValidUntilOfYear999999OrAValidFromBefore1970Is422(CapturedOutput output) {
     Map<String, String> dates =
         Map.of(
