@@ -100,4 +100,28 @@ class PortalApplicationIT {
         .expectHeader()
         .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
   }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(
+      strings = {
+        "https://elsewhere.example/api/seal/seals/1/proof",
+        "/api/seal/../../actuator/env",
+        "/api/seal/./seals/1/proof",
+        "/api/seal/seals/1/proof/..",
+        "/api/unknown/seals/1/proof",
+        "/api/seal/seals/1\u0000/proof",
+        " "
+      })
+  void aBundleUrlOutsideALogsApiIsRefusedBeforeAnythingIsAsked(String bundleUrl) {
+    client
+        .post()
+        .uri("/portal/api/certificates")
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(java.util.Map.of("bundleUrl", bundleUrl))
+        .exchange()
+        .expectStatus()
+        .isEqualTo(422)
+        .expectHeader()
+        .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+  }
 }

@@ -39,6 +39,10 @@ public final class CertificateService {
       ProblemKind.of(HttpStatus.UNPROCESSABLE_CONTENT, "not-verified", "Record not proven");
 
   private static final Pattern BUNDLE_PATH = Pattern.compile("/api/[a-z0-9-]+(/[A-Za-z0-9._~-]+)+");
+
+  /** A "." or ".." segment, which would lead the request out of the log's prefix. */
+  private static final Pattern DOT_SEGMENT = Pattern.compile("/\\.{1,2}(/|$)");
+
   private static final HexFormat HEX = HexFormat.of();
 
   /** A sealed certificate. */
@@ -129,7 +133,10 @@ public final class CertificateService {
   }
 
   private PortalSettings.LogView logOfPath(String path) {
-    if (path == null || path.length() > 300 || !BUNDLE_PATH.matcher(path).matches()) {
+    if (path == null
+        || path.length() > 300
+        || !BUNDLE_PATH.matcher(path).matches()
+        || DOT_SEGMENT.matcher(path).find()) {
       throw ProblemException.invalidField(
           "bundleUrl",
           "must be the path of a proof bundle under the gateway, e.g. /api/seal/seals/{id}/proof");
