@@ -26,8 +26,8 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 
 /**
  * Wires the service's log: Flyway location of the log tables, checkpoint signer, {@link
- * LogAppender}, {@link Sequencer}, {@link LogReader}, the log API and the log metrics. Off with
- * {@code govchain.log.enabled=false}.
+ * LogReferences}, {@link LogAppender}, {@link Sequencer}, {@link LogReader}, the log API and the
+ * log metrics. Off with {@code govchain.log.enabled=false}.
  */
 @AutoConfiguration(
     after = {R2dbcAutoConfiguration.class, R2dbcTransactionManagerAutoConfiguration.class},
@@ -63,6 +63,12 @@ public class LogAutoConfiguration {
   @Bean
   NoteSigner govchainLogSigner(LogProperties properties, Environment environment) {
     return SignerKeys.resolve(properties, environment);
+  }
+
+  /** How the service's envelopes name people and typed text: keyed references, never clear. */
+  @Bean
+  LogReferences govchainLogReferences(LogProperties properties, Environment environment) {
+    return ReferenceKeys.resolve(properties, environment);
   }
 
   @Bean

@@ -24,6 +24,10 @@ import org.springframework.validation.annotation.Validated;
  * @param signerKey the checkpoint signer key, C2SP {@code PRIVATE+KEY+<origin>+…}; a secret, from
  *     the environment ({@code GOVCHAIN_LOG_SIGNER_KEY}). When absent outside the {@code prod}
  *     profile, a dev-only key is generated at start; {@code prod} refuses to start without one
+ * @param referenceKey the key of the log's keyed references ({@link LogReferences}), 32 or more
+ *     bytes in base64; a secret, from the environment ({@code GOVCHAIN_LOG_REFERENCE_KEY}). When
+ *     absent outside the {@code prod} profile, the published {@link LogReferences#DEV_KEY}; {@code
+ *     prod} refuses to start without one, or with that one
  * @param api the log API under {@code {api.prefix}/log}
  * @param sequencer the background sequencer
  * @param metrics the log gauges
@@ -34,6 +38,7 @@ public record LogProperties(
     @DefaultValue("true") boolean enabled,
     @NotBlank String origin,
     String signerKey,
+    String referenceKey,
     @Valid @NotNull @DefaultValue Api api,
     @Valid @NotNull @DefaultValue Sequencer sequencer,
     @Valid @NotNull @DefaultValue Metrics metrics) {
@@ -70,6 +75,22 @@ public record LogProperties(
    * @param refresh how often the gauges are re-read from the database
    */
   public record Metrics(@NotNull @DefaultValue("10s") Duration refresh) {}
+
+  /** Never prints the keys. */
+  @Override
+  public String toString() {
+    return "LogProperties[enabled="
+        + enabled
+        + ", origin="
+        + origin
+        + ", api="
+        + api
+        + ", sequencer="
+        + sequencer
+        + ", metrics="
+        + metrics
+        + "]";
+  }
 
   /**
    * The advisory-lock key of this log's sequencer: {@code sequencer.lockKey} if set, else the first

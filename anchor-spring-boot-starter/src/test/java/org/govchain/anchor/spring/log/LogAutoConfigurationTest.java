@@ -19,6 +19,8 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 class LogAutoConfigurationTest {
 
   private static final String ORIGIN = "seal.govchain.example";
+  private static final String REFERENCE_KEY =
+      java.util.Base64.getEncoder().encodeToString(new byte[32]);
 
   private final ApplicationContextRunner runner =
       new ApplicationContextRunner()
@@ -44,6 +46,8 @@ class LogAutoConfigurationTest {
               assertThat(context).doesNotHaveBean(Sequencer.class);
               assertThat(context.getBean(NoteSigner.class).name()).isEqualTo(ORIGIN);
               assertThat(context.getBean(LogAppender.class).origin()).isEqualTo(ORIGIN);
+              assertThat(context.getBean(LogReferences.class).staff("clerk"))
+                  .isEqualTo(LogReferences.fromBase64(LogReferences.DEV_KEY).staff("clerk"));
             });
   }
 
@@ -68,7 +72,10 @@ class LogAutoConfigurationTest {
   @Test
   void prodProfileRefusesToStartWithoutASignerKey() {
     runner
-        .withPropertyValues("govchain.log.origin=" + ORIGIN, "spring.profiles.active=prod")
+        .withPropertyValues(
+            "govchain.log.origin=" + ORIGIN,
+            "spring.profiles.active=prod",
+            "govchain.log.reference-key=" + REFERENCE_KEY)
         .run(
             context ->
                 assertThat(context)
@@ -78,14 +85,36 @@ class LogAutoConfigurationTest {
   }
 
   @Test
+  void prodProfileRefusesToStartWithoutAReferenceKey() {
+    runner
+        .withPropertyValues(
+            "govchain.log.origin=" + ORIGIN,
+            "spring.profiles.active=prod",
+            "govchain.log.signer-key=" + NoteSigner.generate(ORIGIN).signerKey())
+        .run(
+            context ->
+                assertThat(context)
+                    .getFailure()
+                    .rootCause()
+                    .hasMessageStartingWith(
+                        "the prod profile refuses to start without a log reference key"));
+  }
+
+  @Test
   void prodProfileStartsWithAConfiguredKey() {
     String key = NoteSigner.generate(ORIGIN).signerKey();
     runner
         .withPropertyValues(
             "govchain.log.origin=" + ORIGIN,
             "spring.profiles.active=prod",
-            "govchain.log.signer-key=" + key)
-        .run(context -> assertThat(context).hasNotFailed().hasSingleBean(LogAppender.class));
+            "govchain.log.signer-key=" + key,
+            "govchain.log.reference-key=" + REFERENCE_KEY)
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed().hasSingleBean(LogAppender.class);
+              assertThat(context.getBean(LogReferences.class).staff("clerk"))
+                  .isEqualTo(LogReferences.fromBase64(REFERENCE_KEY).staff("clerk"));
+            });
   }
 
   @Test

@@ -64,6 +64,7 @@ class SignerKeysTest {
             true,
             ORIGIN,
             null,
+            null,
             new LogProperties.Api(true, "", Duration.ofSeconds(30)),
             new LogProperties.Sequencer(true, Duration.ofMillis(200), 1000, 42L),
             new LogProperties.Metrics(Duration.ofSeconds(10)));
@@ -75,6 +76,7 @@ class SignerKeysTest {
         true,
         ORIGIN,
         signerKey,
+        null,
         new LogProperties.Api(true, "", Duration.ofSeconds(30)),
         new LogProperties.Sequencer(true, Duration.ofMillis(200), 1000, null),
         new LogProperties.Metrics(Duration.ofSeconds(10)));
