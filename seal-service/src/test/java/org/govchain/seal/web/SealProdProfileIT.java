@@ -27,6 +27,7 @@ import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.govchain.anchor.checkpoint.NoteSigner;
 import org.govchain.anchor.crypto.BouncyCastle;
+import org.govchain.anchor.spring.log.LogReferences;
 import org.govchain.seal.ca.SealCertificateAuthority;
 import org.govchain.seal.config.SealProperties;
 import org.govchain.seal.keys.SignatureAlgorithm;
@@ -35,8 +36,8 @@ import org.govchain.testsupport.WithPostgres;
 import org.junit.jupiter.api.Test;
 
 /**
- * The {@code prod} profile: it refuses the published development KEK and a development seal CA
- * root, and starts with a real KEK and a configured PKCS#12 root.
+ * The {@code prod} profile: it refuses the published development KEK and log reference key and a
+ * development seal CA root, and starts with a real KEK and a configured PKCS#12 root.
  */
 @WithPostgres
 class SealProdProfileIT {
@@ -53,6 +54,7 @@ class SealProdProfileIT {
                         db,
                         "spring.profiles.active=prod",
                         "govchain.log.signer-key=" + NoteSigner.generate(ORIGIN).signerKey(),
+                        "govchain.log.reference-key=" + realKek(),
                         "govchain.seal.kek=" + SealProperties.DEV_KEK,
                         "govchain.seal.ca.pkcs12-path=" + root,
                         "govchain.seal.ca.pkcs12-password=root-pw")
@@ -63,6 +65,25 @@ class SealProdProfileIT {
   }
 
   @Test
+  void prodRefusesTheDevelopmentLogReferenceKey(PostgresServer.Database db) throws Exception {
+    Path root = pkcs12(cityRoot(), "root-pw");
+    assertThatThrownBy(
+            () ->
+                SealApp.start(
+                        db,
+                        "spring.profiles.active=prod",
+                        "govchain.log.signer-key=" + NoteSigner.generate(ORIGIN).signerKey(),
+                        "govchain.log.reference-key=" + LogReferences.DEV_KEY,
+                        "govchain.seal.kek=" + realKek(),
+                        "govchain.seal.ca.pkcs12-path=" + root,
+                        "govchain.seal.ca.pkcs12-password=root-pw")
+                    .close())
+        .rootCause()
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageStartingWith("the prod profile refuses the development log reference key");
+  }
+
+  @Test
   void prodRefusesToGenerateADevelopmentRoot(PostgresServer.Database db) {
     assertThatThrownBy(
             () ->
@@ -70,6 +91,7 @@ class SealProdProfileIT {
                         db,
                         "spring.profiles.active=prod",
                         "govchain.log.signer-key=" + NoteSigner.generate(ORIGIN).signerKey(),
+                        "govchain.log.reference-key=" + realKek(),
                         "govchain.seal.kek=" + realKek())
                     .close())
         .rootCause()
@@ -91,6 +113,7 @@ class SealProdProfileIT {
                         db,
                         "spring.profiles.active=prod",
                         "govchain.log.signer-key=" + NoteSigner.generate(ORIGIN).signerKey(),
+                        "govchain.log.reference-key=" + realKek(),
                         "govchain.seal.kek=" + realKek(),
                         "govchain.seal.ca.pkcs12-path=" + devRoot,
                         "govchain.seal.ca.pkcs12-password=dev-pw")
@@ -111,6 +134,7 @@ class SealProdProfileIT {
             db,
             "spring.profiles.active=prod",
             "govchain.log.signer-key=" + NoteSigner.generate(ORIGIN).signerKey(),
+            "govchain.log.reference-key=" + realKek(),
             "govchain.seal.kek=" + kek,
             "govchain.seal.ca.pkcs12-path=" + root,
             "govchain.seal.ca.pkcs12-password=city-root-pw")) {

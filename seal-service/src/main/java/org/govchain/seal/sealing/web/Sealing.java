@@ -5,6 +5,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.govchain.anchor.spring.log.LogReferences;
 
 /**
  * A sealing (R2DBC row of {@code sealing}): a PDF stamped or a document hash signed by a seal.
@@ -36,8 +37,12 @@ public record Sealing(
     HASH
   }
 
-  /** The log event's {@code data}: the record's business content (the signature by its hash). */
-  Map<String, Object> toLogData() {
+  /**
+   * The log event's {@code data}: the record's business content (the signature by its hash), the
+   * operator — a person — only as a keyed reference: the sealing's bundle is public, handed out by
+   * the public verification to anyone holding the sealed document.
+   */
+  Map<String, Object> toLogData(LogReferences references) {
     HexFormat hex = HexFormat.of();
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("id", id.toString());
@@ -49,7 +54,7 @@ public record Sealing(
       data.put("sealedSha256", hex.formatHex(sealedSha256));
     }
     data.put("signatureSha256", hex.formatHex(signatureSha256));
-    data.put("operator", operator);
+    data.put("operator", references.staff(operator));
     data.put("signedAt", signedAt.toString());
     if (page != null) {
       data.put("page", page);

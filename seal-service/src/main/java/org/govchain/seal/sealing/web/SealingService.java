@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 import org.govchain.anchor.spring.log.LogAppender;
+import org.govchain.anchor.spring.log.LogReferences;
 import org.govchain.anchor.web.problem.ProblemException;
 import org.govchain.seal.ca.SealCertificateAuthority;
 import org.govchain.seal.config.SealProperties;
@@ -46,6 +47,7 @@ public class SealingService {
   private final SealService seals;
   private final SealingRepository sealings;
   private final LogAppender log;
+  private final LogReferences references;
   private final TransactionalOperator tx;
   private final PrivateKeyCipher cipher;
   private final SealCertificateAuthority ca;
@@ -57,6 +59,7 @@ public class SealingService {
       SealService seals,
       SealingRepository sealings,
       LogAppender log,
+      LogReferences references,
       ReactiveTransactionManager transactions,
       PrivateKeyCipher cipher,
       SealCertificateAuthority ca,
@@ -66,6 +69,7 @@ public class SealingService {
     this.seals = seals;
     this.sealings = sealings;
     this.log = log;
+    this.references = references;
     this.tx = TransactionalOperator.create(transactions);
     this.cipher = cipher;
     this.ca = ca;
@@ -218,7 +222,7 @@ public class SealingService {
                               sealing.id().toString(),
                               1,
                               sealing.createdAt(),
-                              sealing.toLogData()))
+                              sealing.toLogData(references)))
                       .then();
                 });
     return write.as(tx::transactional);

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.govchain.anchor.crypto.BouncyCastle;
+import org.govchain.anchor.spring.log.LogReferences;
 import org.govchain.seal.keys.SignatureAlgorithm;
 import org.govchain.seal.seals.SealLifecycle;
 import org.govchain.seal.seals.SealStatus;
@@ -82,9 +83,10 @@ public record Seal(
 
   /**
    * The log event's {@code data}: the seal's business content, with the image as its SHA-256 and
-   * the public certificate; never the (encrypted) private key.
+   * the public certificate; never the (encrypted) private key. A revocation's reason, typed by a
+   * clerk and possibly naming people, only as its keyed reference (the bundle is public).
    */
-  Map<String, Object> toLogData() {
+  Map<String, Object> toLogData(LogReferences references) {
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("id", id.toString());
     data.put("name", name);
@@ -100,7 +102,7 @@ public record Seal(
     data.put("certificateSerial", certificateSerial);
     data.put("version", version);
     if (revocationReason != null) {
-      data.put("revocationReason", revocationReason);
+      data.put("revocationReason", references.reason(revocationReason));
     }
     data.put("createdAt", createdAt.toString());
     data.put("updatedAt", updatedAt.toString());

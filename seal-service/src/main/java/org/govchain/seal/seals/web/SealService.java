@@ -15,6 +15,7 @@ import org.govchain.anchor.spring.idempotency.Idempotency;
 import org.govchain.anchor.spring.idempotency.IdempotentRequest;
 import org.govchain.anchor.spring.idempotency.StoredResponse;
 import org.govchain.anchor.spring.log.LogAppender;
+import org.govchain.anchor.spring.log.LogReferences;
 import org.govchain.anchor.web.paging.Page;
 import org.govchain.anchor.web.problem.ProblemException;
 import org.govchain.seal.ca.SealCertificateAuthority;
@@ -50,6 +51,7 @@ public class SealService {
 
   private final SealRepository seals;
   private final LogAppender log;
+  private final LogReferences references;
   private final TransactionalOperator tx;
   private final Idempotency idempotency;
   private final SealCertificateAuthority ca;
@@ -62,6 +64,7 @@ public class SealService {
   SealService(
       SealRepository seals,
       LogAppender log,
+      LogReferences references,
       ReactiveTransactionManager transactions,
       Idempotency idempotency,
       SealCertificateAuthority ca,
@@ -72,6 +75,7 @@ public class SealService {
       JsonMapper json) {
     this.seals = seals;
     this.log = log;
+    this.references = references;
     this.tx = TransactionalOperator.create(transactions);
     this.idempotency = idempotency;
     this.ca = ca;
@@ -244,7 +248,11 @@ public class SealService {
 
   private Mono<Void> append(String type, Seal seal) {
     return log.append(
-            type, seal.id().toString(), seal.version(), seal.updatedAt(), seal.toLogData())
+            type,
+            seal.id().toString(),
+            seal.version(),
+            seal.updatedAt(),
+            seal.toLogData(references))
         .then();
   }
 
