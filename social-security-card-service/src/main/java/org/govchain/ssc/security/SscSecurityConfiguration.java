@@ -28,8 +28,9 @@ public class SscSecurityConfiguration {
 
   @Bean
   SecurityWebFilterChain sscSecurity(ServerHttpSecurity http, ServiceSecurity security) {
-    // card clerks and holders may read the log's checkpoints and proofs (hashes only); full log
-    // entries stay with auditors and admins
+    // card clerks and holders may read the log's checkpoints, proofs and bundles (whose envelopes
+    // name people only by keyed references: README, Personal data); full log entries stay with
+    // auditors and admins
     return security.recordServiceChain(
         http,
         List.of(Role.SSC_CLERK, Role.CARD_HOLDER),

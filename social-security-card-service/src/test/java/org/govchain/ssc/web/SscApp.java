@@ -145,7 +145,12 @@ final class SscApp implements AutoCloseable {
 
   /** Issues a card and activates it as {@link #HOLDER}: a NORMAL card of theirs. */
   String normalCard() {
-    String id = issueCard();
+    return normalCard(newIdNumber());
+  }
+
+  /** {@link #normalCard()} for the person with {@code idNumber}. */
+  String normalCard(String idNumber) {
+    String id = issueCard(idNumber);
     holder
         .post()
         .uri("/api/ssc/cards/{id}/activation", id)

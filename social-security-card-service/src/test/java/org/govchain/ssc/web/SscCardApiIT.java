@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.govchain.anchor.spring.log.LogReferences;
 import org.govchain.ssc.cards.web.CardService;
 import org.govchain.testsupport.PostgresServer;
 import org.govchain.testsupport.WithPostgres;
@@ -326,14 +327,33 @@ class SscCardApiIT {
         .isEqualTo("张三丰")
         .jsonPath("$.bankAccount")
         .isEqualTo("6222021234567890123");
+    // who read and why, as keyed references (the envelope is public); in clear in the history
+    LogReferences references = app.service.context().getBean(LogReferences.class);
     assertThat(
             app.count(
                 "SELECT count(*) FROM govchain_log_entry WHERE subject = '"
                     + id
                     + "' AND event_type = 'ssc.card.personal-data-read'"
-                    + " AND convert_from(envelope, 'UTF8') LIKE '%audit 2026-17%'"
-                    + " AND convert_from(envelope, 'UTF8') LIKE '%\"actor\":\"auditor-li\"%'"))
+                    + " AND convert_from(envelope, 'UTF8') LIKE '%\"reason\":\""
+                    + references.reason("audit 2026-17")
+                    + "\"%'"
+                    + " AND convert_from(envelope, 'UTF8') LIKE '%\"actor\":\""
+                    + references.staff(SscApp.AUDITOR)
+                    + "\"%'"
+                    + " AND convert_from(envelope, 'UTF8') NOT LIKE '%audit 2026%'"
+                    + " AND convert_from(envelope, 'UTF8') NOT LIKE '%auditor-li%'"))
         .isEqualTo(1);
+    app.auditor
+        .get()
+        .uri("/api/ssc/cards/{id}/history", id)
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$[?(@.event.type == 'ssc.card.personal-data-read')].event.reason")
+        .isEqualTo(List.of("audit 2026-17"))
+        .jsonPath("$[?(@.event.type == 'ssc.card.personal-data-read')].event.actor")
+        .isEqualTo(List.of(SscApp.AUDITOR));
   }
 
   @Test

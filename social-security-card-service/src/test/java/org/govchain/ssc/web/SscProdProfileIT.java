@@ -68,6 +68,7 @@ class SscProdProfileIT {
     List<String> settings = new ArrayList<>();
     settings.add("spring.profiles.active=prod");
     settings.add("govchain.log.signer-key=" + NoteSigner.generate(ORIGIN).signerKey());
+    settings.add("govchain.log.reference-key=" + randomKey(32));
     settings.add("govchain.ssc.personal-data.algorithm=SM4_GCM");
     settings.add("govchain.ssc.personal-data.keys=city-sm4=" + randomKey(16));
     settings.add("govchain.ssc.personal-data.active-key=city-sm4");

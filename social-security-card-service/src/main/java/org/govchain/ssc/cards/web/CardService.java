@@ -16,6 +16,7 @@ import org.govchain.anchor.spring.idempotency.IdempotentRequest;
 import org.govchain.anchor.spring.idempotency.StoredResponse;
 import org.govchain.anchor.spring.log.LogAppender;
 import org.govchain.anchor.spring.log.LogProperties;
+import org.govchain.anchor.spring.log.LogReferences;
 import org.govchain.anchor.web.paging.Page;
 import org.govchain.anchor.web.problem.ProblemException;
 import org.govchain.anchor.web.region.RegionCode;
@@ -49,12 +50,19 @@ public class CardService {
   static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
   static final String ISSUE_OPERATION = "ssc.card.issue";
+
+  /** The purposes of a card's identifiers in log envelopes (LogReferences). */
+  static final String CARD_NUMBER = "card-number";
+
+  static final String IDENTIFICATION_CODE = "card-identification-code";
+
   private static final String SYSTEM = "system";
   private static final int ACTIVATION_CODE_DIGITS = 8;
 
   private final CardRepository cards;
   private final CardPrivacy privacy;
   private final LogAppender log;
+  private final LogReferences references;
   private final String logOrigin;
   private final TransactionalOperator tx;
   private final Idempotency idempotency;
@@ -67,6 +75,7 @@ public class CardService {
       CardRepository cards,
       CardPrivacy privacy,
       LogAppender log,
+      LogReferences references,
       LogProperties logProperties,
       ReactiveTransactionManager transactions,
       Idempotency idempotency,
@@ -77,6 +86,7 @@ public class CardService {
     this.cards = cards;
     this.privacy = privacy;
     this.log = log;
+    this.references = references;
     this.logOrigin = logProperties.origin();
     this.tx = TransactionalOperator.create(transactions);
     this.idempotency = idempotency;
@@ -474,10 +484,17 @@ public class CardService {
 
   // ---- helpers
 
-  /** The card's event row and its log event, at the card's current version. */
+  /**
+   * The card's event row and its log event, at the card's current version. The envelope is public
+   * (any bundle can be passed on, and card holders and clerks read the log's bundles by index), so
+   * it names the citizen, the card's identifiers, the staff member and the typed reason only by
+   * keyed hashes; the event row keeps the actor and the reason for the card's history.
+   */
   private Mono<Void> record(
       Card card, String type, Actor actor, String reason, String idNumberForHash) {
     String who = actor.holderOnly() ? privacy.holderRef(actor.subject()) : actor.subject();
+    String loggedActor =
+        actor.holderOnly() || isSystem(actor) ? who : references.staff(actor.subject());
     CardEvent event =
         new CardEvent(
             card.id(),
@@ -489,8 +506,8 @@ public class CardService {
             card.updatedAt());
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("cardId", card.id().toString());
-    data.put("cardNumber", card.cardNumber());
-    data.put("identificationCode", card.identificationCode());
+    data.put("cardNumber", references.of(CARD_NUMBER, card.cardNumber()));
+    data.put("identificationCode", references.of(IDENTIFICATION_CODE, card.identificationCode()));
     data.put("specVersion", card.specVersion());
     data.put("issuingRegion", card.issuingRegion());
     data.put("status", card.status().code());
@@ -507,14 +524,19 @@ public class CardService {
     if (card.replacedBy() != null) {
       data.put("replacedBy", card.replacedBy().toString());
     }
-    data.put("actor", who);
+    data.put("actor", loggedActor);
     if (!isBlank(reason)) {
-      data.put("reason", reason.strip());
+      data.put("reason", references.reason(reason.strip()));
     }
     return cards
         .insertEvent(event)
         .then(log.append(type, card.id().toString(), card.version(), card.updatedAt(), data))
         .then();
+  }
+
+  /** The service itself (a loss formalised when its period ran out), not a person. */
+  private static boolean isSystem(Actor actor) {
+    return SYSTEM.equals(actor.subject()) && actor.roles().isEmpty();
   }
 
   private boolean visibleTo(Card card, Actor actor) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.govchain.anchor.spring.log.LogAppender;
+import org.govchain.anchor.spring.log.LogReferences;
 import org.govchain.anchor.web.problem.ProblemException;
 import org.govchain.ssc.config.SscProperties;
 import org.govchain.ssc.problems.SscProblem;
@@ -41,6 +42,7 @@ public class QrCodeService {
   private final QrVerifier verifier;
   private final DatabaseClient db;
   private final LogAppender log;
+  private final LogReferences references;
   private final TransactionalOperator tx;
   private final SscProperties properties;
   private final java.security.SecureRandom random;
@@ -52,6 +54,7 @@ public class QrCodeService {
       QrVerifier verifier,
       DatabaseClient db,
       LogAppender log,
+      LogReferences references,
       ReactiveTransactionManager transactions,
       SscProperties properties,
       java.security.SecureRandom random) {
@@ -61,6 +64,7 @@ public class QrCodeService {
     this.verifier = verifier;
     this.db = db;
     this.log = log;
+    this.references = references;
     this.tx = TransactionalOperator.create(transactions);
     this.properties = properties;
     this.random = random;
@@ -219,7 +223,7 @@ public class QrCodeService {
     data.put("verificationId", verificationId.toString());
     data.put("verdict", o.verdict().name());
     data.put("businessType", business);
-    data.put("servicePoint", servicePoint.subject());
+    data.put("servicePoint", references.staff(servicePoint.subject()));
     if (o.payload() != null) {
       data.put("tokenId", o.payload().tokenIdHex());
     }
