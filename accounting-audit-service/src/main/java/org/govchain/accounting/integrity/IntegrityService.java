@@ -26,6 +26,7 @@ import org.govchain.anchor.merkle.MerkleVerifier;
 import org.govchain.anchor.merkle.ProofException;
 import org.govchain.anchor.spring.anchoring.AnchoringProperties;
 import org.govchain.anchor.spring.log.LogReader;
+import org.govchain.anchor.spring.log.LogReferences;
 import org.govchain.anchor.spring.log.LoggedEvent;
 import org.govchain.anchor.spring.log.NotAnchoredYetException;
 import org.springframework.beans.factory.ObjectProvider;
@@ -51,6 +52,7 @@ public class IntegrityService {
   private final VoucherRepository vouchers;
   private final UnitService units;
   private final LogReader logReader;
+  private final LogReferences references;
   private final ObjectProvider<Web3j> web3j;
   private final ObjectProvider<AnchoringProperties> anchoring;
   private final Clock clock;
@@ -59,12 +61,14 @@ public class IntegrityService {
       VoucherRepository vouchers,
       UnitService units,
       LogReader logReader,
+      LogReferences references,
       ObjectProvider<Web3j> web3j,
       ObjectProvider<AnchoringProperties> anchoring,
       Clock clock) {
     this.vouchers = vouchers;
     this.units = units;
     this.logReader = logReader;
+    this.references = references;
     this.web3j = web3j;
     this.anchoring = anchoring;
     this.clock = clock;
@@ -108,7 +112,7 @@ public class IntegrityService {
       if (selected) {
         checked++;
       }
-      byte[] recomputed = VoucherService.hash(v.chainContent(unit.creditCode()));
+      byte[] recomputed = VoucherService.hash(v.chainContent(unit.creditCode(), references));
       if (!MessageDigest.isEqual(recomputed, v.hash())) {
         broke(
             v,
@@ -167,7 +171,7 @@ public class IntegrityService {
       }
       Object content = envelope.data().get("content");
       Object hash = envelope.data().get("hash");
-      byte[] rowContent = Jcs.serialize(v.chainContent(unit.creditCode()));
+      byte[] rowContent = Jcs.serialize(v.chainContent(unit.creditCode(), references));
       if (!POSTED_EVENT.equals(envelope.type())) {
         broke(
             v,
@@ -182,7 +186,7 @@ public class IntegrityService {
             v,
             IntegrityProblem.LOG_MISMATCH,
             "the log's posting event holds other content than the voucher's row",
-            hex(VoucherService.hash(v.chainContent(unit.creditCode()))),
+            hex(VoucherService.hash(v.chainContent(unit.creditCode(), references))),
             content instanceof Map<?, ?> ? hex(hashOf(content)) : null);
         return false;
       }

@@ -26,8 +26,8 @@ public class AccountingSecurityConfiguration {
 
   @Bean
   SecurityWebFilterChain accountingSecurity(ServerHttpSecurity http, ServiceSecurity security) {
-    // clerks may read the log's checkpoints and proofs (hashes only); full log entries stay with
-    // auditors and admins
+    // clerks may read the log's checkpoints, proofs and bundles (whose envelopes name people only
+    // by keyed references: README); full log entries stay with auditors and admins
     return security.recordServiceChain(
         http,
         List.of(Role.ACCOUNTING_CLERK),

@@ -30,6 +30,7 @@ import org.govchain.accounting.vouchers.web.Attachment;
 import org.govchain.accounting.vouchers.web.Voucher;
 import org.govchain.accounting.vouchers.web.VoucherRepository;
 import org.govchain.anchor.spring.log.LogAppender;
+import org.govchain.anchor.spring.log.LogReferences;
 import org.govchain.anchor.web.paging.Page;
 import org.govchain.anchor.web.problem.ProblemException;
 import org.govchain.anchor.web.security.Role;
@@ -51,12 +52,16 @@ public class FindingService {
   private static final HexFormat HEX = HexFormat.of();
   private static final String SYSTEM = "system";
 
+  /** The purpose of an auditor's comment in log envelopes (LogReferences). */
+  static final String COMMENT = "comment";
+
   private final FindingRepository findings;
   private final VoucherRepository vouchers;
   private final UnitService units;
   private final RedFlagSettings settings;
   private final HolidayCalendar calendar;
   private final LogAppender log;
+  private final LogReferences references;
   private final TransactionalOperator tx;
   private final Clock clock;
   private final JsonMapper json;
@@ -68,6 +73,7 @@ public class FindingService {
       RedFlagSettings settings,
       HolidayCalendar calendar,
       LogAppender log,
+      LogReferences references,
       ReactiveTransactionManager transactions,
       Clock clock,
       JsonMapper json) {
@@ -77,6 +83,7 @@ public class FindingService {
     this.settings = settings;
     this.calendar = calendar;
     this.log = log;
+    this.references = references;
     this.tx = TransactionalOperator.create(transactions);
     this.clock = clock;
     this.json = json;
@@ -261,6 +268,11 @@ public class FindingService {
                             changed.toData(unit.creditCode(), numbers(changed));
                         data.put("actor", caller.subject());
                         data.put("comment", comment.strip());
+                        // the log's copy: the auditor and their comment as keyed references
+                        // (every bundle is public); the finding's events keep them in clear
+                        Map<String, Object> logged = new LinkedHashMap<>(data);
+                        logged.put("actor", references.staff(caller.subject()));
+                        logged.put("comment", references.of(COMMENT, comment.strip()));
                         return findings
                             .updateStatus(changed)
                             .then(
@@ -277,7 +289,7 @@ public class FindingService {
                                     id.toString(),
                                     changed.version(),
                                     now,
-                                    data))
+                                    logged))
                             .thenReturn(data);
                       });
             })

@@ -31,6 +31,7 @@ import org.govchain.accounting.vouchers.web.VoucherRepository;
 import org.govchain.accounting.vouchers.web.VoucherService;
 import org.govchain.anchor.canonical.Jcs;
 import org.govchain.anchor.spring.log.LogAppender;
+import org.govchain.anchor.spring.log.LogReferences;
 import org.govchain.anchor.web.problem.ProblemException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.ReactiveTransactionManager;
@@ -57,6 +58,7 @@ public class PeriodService {
   private final ClosingEntries closingEntries;
   private final FindingService findings;
   private final LogAppender log;
+  private final LogReferences references;
   private final TransactionalOperator tx;
   private final Clock clock;
 
@@ -68,6 +70,7 @@ public class PeriodService {
       ClosingEntries closingEntries,
       FindingService findings,
       LogAppender log,
+      LogReferences references,
       ReactiveTransactionManager transactions,
       Clock clock) {
     this.books = books;
@@ -77,6 +80,7 @@ public class PeriodService {
     this.closingEntries = closingEntries;
     this.findings = findings;
     this.log = log;
+    this.references = references;
     this.tx = TransactionalOperator.create(transactions);
     this.clock = clock;
   }
@@ -234,6 +238,9 @@ public class PeriodService {
               data.put("closingEntries", entries.stream().map(v -> v.id().toString()).toList());
               data.put("trialBalanceDigest", HEX.formatHex(digest));
               data.put("totals", report.get("totals"));
+              // the log's copy names the clerk by a keyed reference: every bundle is public
+              Map<String, Object> logged = new LinkedHashMap<>(data);
+              logged.put("closedBy", references.staff(caller.subject()));
               return books
                   .save(unit.id(), closed)
                   .then(
@@ -242,7 +249,7 @@ public class PeriodService {
                           periodSubject(unit, period),
                           closed.version(),
                           now,
-                          data))
+                          logged))
                   .thenReturn(withReport(data, report));
             });
   }
@@ -321,6 +328,12 @@ public class PeriodService {
                           data.put(
                               "previousTrialBalanceDigest",
                               HEX.formatHex(state.trialBalanceDigest()));
+                          // the log's copy: the auditor and their typed reason as keyed
+                          // references (every bundle is public); the answer and the period's
+                          // state keep them in clear
+                          Map<String, Object> logged = new LinkedHashMap<>(data);
+                          logged.put("reopenedBy", references.staff(caller.subject()));
+                          logged.put("reason", references.reason(reason.strip()));
                           return books
                               .save(unitId, reopened)
                               .then(
@@ -329,7 +342,7 @@ public class PeriodService {
                                       periodSubject(unit, period),
                                       reopened.version(),
                                       now,
-                                      data))
+                                      logged))
                               .thenReturn(data);
                         })
                     .as(tx::transactional));

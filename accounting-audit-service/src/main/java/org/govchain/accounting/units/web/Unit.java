@@ -32,7 +32,7 @@ public record Unit(
     String createdBy,
     Instant createdAt) {
 
-  /** The unit as its log event and answers show it. */
+  /** The unit as answers show it (its log event names the admin by a keyed reference). */
   public Map<String, Object> toData() {
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("id", id.toString());

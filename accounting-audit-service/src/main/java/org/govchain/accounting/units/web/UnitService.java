@@ -18,6 +18,7 @@ import org.govchain.anchor.spring.idempotency.Idempotency;
 import org.govchain.anchor.spring.idempotency.IdempotentRequest;
 import org.govchain.anchor.spring.idempotency.StoredResponse;
 import org.govchain.anchor.spring.log.LogAppender;
+import org.govchain.anchor.spring.log.LogReferences;
 import org.govchain.anchor.web.paging.Page;
 import org.govchain.anchor.web.problem.ProblemException;
 import org.govchain.anchor.web.region.RegionCode;
@@ -43,6 +44,7 @@ public class UnitService {
   private final UnitRepository units;
   private final ChartOfAccounts chart;
   private final LogAppender log;
+  private final LogReferences references;
   private final TransactionalOperator tx;
   private final Idempotency idempotency;
   private final Clock clock;
@@ -52,6 +54,7 @@ public class UnitService {
       UnitRepository units,
       ChartOfAccounts chart,
       LogAppender log,
+      LogReferences references,
       ReactiveTransactionManager transactions,
       Idempotency idempotency,
       Clock clock,
@@ -59,6 +62,7 @@ public class UnitService {
     this.units = units;
     this.chart = chart;
     this.log = log;
+    this.references = references;
     this.tx = TransactionalOperator.create(transactions);
     this.idempotency = idempotency;
     this.clock = clock;
@@ -108,7 +112,7 @@ public class UnitService {
                           unit.id().toString(),
                           1,
                           now,
-                          unit.toData()))
+                          loggedBy(unit.toData(), "createdBy", caller)))
                   .as(tx::transactional)
                   .onErrorMap(DuplicateKeyException.class, e -> unitExists(code.value()))
                   .thenReturn(
@@ -117,6 +121,16 @@ public class UnitService {
                           "/api/accounting/units/" + unit.id(),
                           json.writeValueAsString(unit.toData())));
             }));
+  }
+
+  /**
+   * A log event's copy of an answer, the acting clerk or admin as a keyed reference: every bundle
+   * is public (docs/proof-bundle.md, "What a bundle discloses").
+   */
+  private Map<String, Object> loggedBy(Map<String, Object> answer, String member, Caller caller) {
+    Map<String, Object> logged = new LinkedHashMap<>(answer);
+    logged.put(member, references.staff(caller.subject()));
+    return logged;
   }
 
   private static ProblemException unitExists(String creditCode) {
@@ -271,9 +285,10 @@ public class UnitService {
     SubAccount sub = new SubAccount(code, name, clearsTo, caller.subject(), now);
     Map<String, Object> data = sub.toData();
     data.put("unit", unitId.toString());
+    Map<String, Object> logged = loggedBy(data, "createdBy", caller);
     return units
         .insertSubAccount(unitId, sub)
-        .then(log.append("accounting.account.added", unitId + "/accounts/" + code, 1, now, data))
+        .then(log.append("accounting.account.added", unitId + "/accounts/" + code, 1, now, logged))
         .thenReturn(
             new StoredResponse(
                 HttpStatus.CREATED.value(),

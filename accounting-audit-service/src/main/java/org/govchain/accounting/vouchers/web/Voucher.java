@@ -12,6 +12,7 @@ import org.govchain.accounting.vouchers.Period;
 import org.govchain.accounting.vouchers.VoucherKind;
 import org.govchain.accounting.vouchers.VoucherLine;
 import org.govchain.accounting.vouchers.VoucherStatus;
+import org.govchain.anchor.spring.log.LogReferences;
 
 /**
  * A voucher (记账凭证) as stored. Posting gives it its number in the period, its place in the unit's
@@ -140,9 +141,12 @@ public record Voucher(
 
   /**
    * What the hash chain covers: the voucher's business content and its place in the books, as
-   * posted (everything but the hash itself). Its RFC 8785 canonical form is hashed.
+   * posted (everything but the hash itself). Its RFC 8785 canonical form is hashed. The posting
+   * event carries it, so the clerks who prepared, reviewed and posted are named by their keyed
+   * references: a clear name here would both sit in a public bundle and, being one of few, be
+   * recoverable from the hash next to it.
    */
-  public Map<String, Object> chainContent(String unitCreditCode) {
+  public Map<String, Object> chainContent(String unitCreditCode, LogReferences references) {
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("id", id.toString());
     data.put("unit", unitCreditCode);
@@ -156,9 +160,9 @@ public record Voucher(
     data.put("lines", lines.stream().map(Voucher::line).toList());
     data.put("attachmentCount", attachments.size());
     data.put("attachments", attachments.stream().map(Attachment::toData).toList());
-    data.put("preparer", preparer);
-    data.put("reviewer", reviewer);
-    data.put("postedBy", postedBy);
+    data.put("preparer", references.staff(preparer));
+    data.put("reviewer", references.staff(reviewer));
+    data.put("postedBy", references.staff(postedBy));
     data.put("postedAt", postedAt == null ? null : postedAt.toString());
     data.put("chainIndex", chainIndex);
     data.put("previousHash", previousHash == null ? null : HEX.formatHex(previousHash));
@@ -175,7 +179,20 @@ public record Voucher(
     return data;
   }
 
-  /** The voucher as answers and log events show it. */
+  /**
+   * The voucher as log events show it: {@link #toData} with the clerks as keyed references (every
+   * bundle is public; the summary, the lines and a payee's reference are the accounting record
+   * auditors must read, and name no individual).
+   */
+  Map<String, Object> toLogData(String unitCreditCode, LogReferences references) {
+    Map<String, Object> data = toData(unitCreditCode, null);
+    data.put("preparer", references.staff(preparer));
+    data.put("reviewer", references.staff(reviewer));
+    data.put("postedBy", references.staff(postedBy));
+    return data;
+  }
+
+  /** The voucher as answers show it. */
   Map<String, Object> toData(String unitCreditCode, UUID reversedBy) {
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("id", id.toString());

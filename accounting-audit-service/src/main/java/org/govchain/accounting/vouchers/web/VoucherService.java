@@ -37,6 +37,7 @@ import org.govchain.anchor.spring.idempotency.Idempotency;
 import org.govchain.anchor.spring.idempotency.IdempotentRequest;
 import org.govchain.anchor.spring.idempotency.StoredResponse;
 import org.govchain.anchor.spring.log.LogAppender;
+import org.govchain.anchor.spring.log.LogReferences;
 import org.govchain.anchor.web.paging.Page;
 import org.govchain.anchor.web.problem.ProblemException;
 import org.govchain.anchor.web.validation.TimeRules;
@@ -71,6 +72,7 @@ public class VoucherService {
   private final UnitService units;
   private final FindingService findings;
   private final LogAppender log;
+  private final LogReferences references;
   private final TransactionalOperator tx;
   private final Idempotency idempotency;
   private final Clock clock;
@@ -82,6 +84,7 @@ public class VoucherService {
       UnitService units,
       FindingService findings,
       LogAppender log,
+      LogReferences references,
       ReactiveTransactionManager transactions,
       Idempotency idempotency,
       Clock clock,
@@ -91,6 +94,7 @@ public class VoucherService {
     this.units = units;
     this.findings = findings;
     this.log = log;
+    this.references = references;
     this.tx = TransactionalOperator.create(transactions);
     this.idempotency = idempotency;
     this.clock = clock;
@@ -384,7 +388,7 @@ public class VoucherService {
       Voucher v, Unit unit, String actor, VoucherRepository.ChainHead head, int number) {
     Instant now = now();
     Voucher unhashed = v.posted(number, actor, now, head.length() + 1, head.head(), null);
-    byte[] hash = hash(unhashed.chainContent(unit.creditCode()));
+    byte[] hash = hash(unhashed.chainContent(unit.creditCode(), references));
     Voucher posted = v.posted(number, actor, now, head.length() + 1, head.head(), hash);
     return vouchers
         .markPosted(posted)
@@ -395,16 +399,17 @@ public class VoucherService {
                 posted.id().toString(),
                 posted.version(),
                 now,
-                postedData(posted, unit)))
+                postedData(posted, unit, references)))
         .thenReturn(posted);
   }
 
   /**
    * The posted event's data: the chained content and its hash, which the integrity report reads.
    */
-  public static Map<String, Object> postedData(Voucher posted, Unit unit) {
+  public static Map<String, Object> postedData(
+      Voucher posted, Unit unit, LogReferences references) {
     Map<String, Object> data = new LinkedHashMap<>();
-    data.put("content", posted.chainContent(unit.creditCode()));
+    data.put("content", posted.chainContent(unit.creditCode(), references));
     data.put("hash", HEX.formatHex(posted.hash()));
     return data;
   }
@@ -444,8 +449,8 @@ public class VoucherService {
                     v, "be discarded", "a posted voucher is corrected by a red reversal");
               }
               Instant now = now();
-              Map<String, Object> data = v.toData(locked.unit().creditCode(), null);
-              data.put("discardedBy", caller.subject());
+              Map<String, Object> data = v.toLogData(locked.unit().creditCode(), references);
+              data.put("discardedBy", references.staff(caller.subject()));
               return vouchers
                   .deleteUnposted(id)
                   .then(
@@ -643,7 +648,7 @@ public class VoucherService {
             v.id().toString(),
             v.version(),
             at,
-            v.toData(unit.creditCode(), null))
+            v.toLogData(unit.creditCode(), references))
         .then();
   }
 
