@@ -284,6 +284,15 @@ verify_bundle() { # <file>
 proof "sealings/$SEALING" "$WORK/sealing-proof.json"
 verify_bundle "$WORK/sealing-proof.json"
 say "the sealing's proof bundle is VALID with govchain-verify against the chain container ($RPC)"
+# a bundle is public: it names the clerk (the client seal-clerk) only by a keyed reference made with
+# the operator's GOVCHAIN_LOG_REFERENCE_KEY (docs/proof-bundle.md, What a bundle discloses)
+LEAF=$(json leafData < "$WORK/sealing-proof.json" | base64 -d)
+case "$LEAF" in
+  *seal-clerk*) fail "the sealing's bundle names its operator in clear: $LEAF" ;;
+  *'"operator":"staff:'*) ;;
+  *) fail "the sealing's bundle has no keyed reference to its operator: $LEAF" ;;
+esac
+say "the sealing's bundle names its operator only by a keyed reference"
 
 # --- 5. the seal service killed under load ---------------------------------------------------------
 # three clients create seals through the gateway, each remembering every 201 it got

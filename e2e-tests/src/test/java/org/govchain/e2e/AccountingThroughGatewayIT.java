@@ -141,8 +141,13 @@ class AccountingThroughGatewayIT {
     assertThat(
             new BundleVerifier(suite.chain.web3j()).verify(proof, 1, accounting.logKey()).verdict())
         .isEqualTo(Verdict.VALID);
+    // the clerks only as keyed references under the key the service got by environment; the
+    // books above were intact with them in the hash chain
     assertThat(new String(proof.leafData(), StandardCharsets.UTF_8))
-        .contains("accounting.voucher.posted", "123456.78");
+        .contains("accounting.voucher.posted", "123456.78")
+        .contains("\"preparer\":\"" + accounting.reference("staff", "accounting-clerk") + "\"")
+        .contains("\"reviewer\":\"" + accounting.reference("staff", "accounting-clerk-2") + "\"")
+        .doesNotContain("accounting-clerk");
   }
 
   private static Map<String, String> line(String account, String side, String amount) {

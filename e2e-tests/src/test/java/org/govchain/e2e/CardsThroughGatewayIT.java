@@ -126,8 +126,13 @@ class CardsThroughGatewayIT {
             });
     assertThat(new BundleVerifier(suite.chain.web3j()).verify(proof, 1, cards.logKey()).verdict())
         .isEqualTo(Verdict.VALID);
+    // the latest event, the auditor's clear read: who and why only as keyed references under
+    // the key the service got by environment (docs/proof-bundle.md, What a bundle discloses)
     assertThat(new String(proof.leafData(), java.nio.charset.StandardCharsets.UTF_8))
-        .doesNotContain(idNumber, "李四");
+        .contains("ssc.card.personal-data-read")
+        .contains("\"actor\":\"" + cards.reference("staff", "auditor") + "\"")
+        .contains("\"reason\":\"" + cards.reference("reason", "case 7") + "\"")
+        .doesNotContain(idNumber, "李四", "case 7", "\"auditor\"");
   }
 
   /** GB 11643's MOD 11-2 check character (sample data for this test only). */

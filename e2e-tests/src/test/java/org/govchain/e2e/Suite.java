@@ -40,6 +40,10 @@ final class Suite implements AutoCloseable {
   final String origin;
   final NoteVerifier logKey;
   private final NoteSigner logSigner;
+
+  /** The seal log's reference key (base64), which the seal service gets by environment. */
+  final String sealReferenceKey = randomKey();
+
   final AuthServer auth;
 
   /** Tokens signed with the auth server's own key, for claims it would never issue. */
@@ -158,6 +162,7 @@ final class Suite implements AutoCloseable {
     // keys straight from the JWK set (no discovery); iss still checked against the issuer URI
     sealEnv.put("GOVCHAIN_JWT_JWK_SET_URI", auth.jwkSetUri());
     sealEnv.put("GOVCHAIN_LOG_SIGNER_KEY", logSigner.signerKey());
+    sealEnv.put("GOVCHAIN_LOG_REFERENCE_KEY", sealReferenceKey);
     int sealPort = FreePorts.next();
     sealEnv.put("SEAL_PORT", Integer.toString(sealPort));
     return AppProcess.start("seal-service", jar("seal-service"), sealPort, sealEnv, sealArgs);
@@ -172,13 +177,51 @@ final class Suite implements AutoCloseable {
     return startSeal(db, null, work.resolve("forked-seal-data-" + UUID.randomUUID()));
   }
 
-  /** A record service process with its own log (origin, signer, registered submitter). */
-  record RecordService(AppProcess process, String origin, NoteVerifier logKey)
+  /**
+   * A record service process with its own log (origin, signer, registered submitter, reference
+   * key).
+   */
+  record RecordService(AppProcess process, String origin, NoteVerifier logKey, String referenceKey)
       implements AutoCloseable {
+
+    /** The keyed reference this service's envelopes carry for {@code value}. */
+    String reference(String purpose, String value) {
+      return Suite.reference(referenceKey, purpose, value);
+    }
+
     @Override
     public void close() {
       process.close();
     }
+  }
+
+  /**
+   * A keyed reference as docs/proof-bundle.md ("What a bundle discloses") defines it, computed here
+   * from that definition rather than with the starter's code: {@code <purpose>:} and the unpadded
+   * base64url HMAC-SHA-256 under the base64 key over {@code "govchain.log-ref.v1" 0x00 purpose 0x00
+   * value}.
+   */
+  static String reference(String base64Key, String purpose, String value) {
+    try {
+      javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+      mac.init(
+          new javax.crypto.spec.SecretKeySpec(
+              java.util.Base64.getDecoder().decode(base64Key), "HmacSHA256"));
+      byte[] tag =
+          mac.doFinal(
+              ("govchain.log-ref.v1\0" + purpose + "\0" + value)
+                  .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return purpose + ":" + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(tag);
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** 32 random bytes, base64: a log reference key made for this run. */
+  private static String randomKey() {
+    byte[] key = new byte[32];
+    new java.security.SecureRandom().nextBytes(key);
+    return java.util.Base64.getEncoder().encodeToString(key);
   }
 
   /**
@@ -205,7 +248,7 @@ final class Suite implements AutoCloseable {
 
   /**
    * Starts a record service's jar with its own log: a fresh origin whose submitter the registry
-   * knows, a fresh signer key; secrets by environment, never on a command line.
+   * knows, a fresh signer key and reference key; secrets by environment, never on a command line.
    *
    * @param portPrefix the service's {@code <P>} in {@code <P>_PORT}
    */
@@ -240,10 +283,13 @@ final class Suite implements AutoCloseable {
         "GOVCHAIN_ANCHOR_SUBMITTER_KEY",
         Numeric.toHexStringWithPrefixZeroPadded(submitter.getEcKeyPair().getPrivateKey(), 64));
     env.put("GOVCHAIN_LOG_SIGNER_KEY", signer.signerKey());
+    String referenceKey = randomKey();
+    env.put("GOVCHAIN_LOG_REFERENCE_KEY", referenceKey);
     int port = FreePorts.next();
     env.put(portPrefix + "_PORT", Integer.toString(port));
     AppProcess process = AppProcess.start(module, jar(module), port, env, args);
-    return new RecordService(process, origin, NoteVerifier.fromVerifierKey(signer.verifierKey()));
+    return new RecordService(
+        process, origin, NoteVerifier.fromVerifierKey(signer.verifierKey()), referenceKey);
   }
 
   /** Starts the suite (chain and database come from test-support). */

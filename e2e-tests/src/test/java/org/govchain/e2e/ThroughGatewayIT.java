@@ -73,6 +73,14 @@ class ThroughGatewayIT {
     ProofBundle sealingProof =
         awaitProof(gateway, "/api/seal/sealings/" + sealingId + "/proof", auditor);
     assertThat(verifier.verify(sealingProof, 1, suite.logKey).verdict()).isEqualTo(Verdict.VALID);
+    // a public bundle: the clerk (client seal-clerk) only as a keyed reference under the key the
+    // seal service got by environment (docs/proof-bundle.md, What a bundle discloses)
+    assertThat(new String(sealingProof.leafData(), java.nio.charset.StandardCharsets.UTF_8))
+        .contains(
+            "\"operator\":\""
+                + Suite.reference(suite.sealReferenceKey, "staff", "seal-clerk")
+                + "\"")
+        .doesNotContain("seal-clerk");
 
     // the public verification route: no token at all
     Http.Response verdict =

@@ -116,6 +116,8 @@ final class AppEnvironment {
     }
     env.put("GOVCHAIN_LOG_ORIGIN", service.origin());
     env.put("GOVCHAIN_LOG_SIGNER_KEY", signers.get(app).signerKey());
+    // people and typed reasons in the log's public envelopes under this installation's key
+    env.put("GOVCHAIN_LOG_REFERENCE_KEY", keys.aesKey(service.keyName() + "-log-reference-key"));
     env.put("GOVCHAIN_ANCHOR_ENABLED", "true");
     env.put("GOVCHAIN_ANCHOR_RPC_URL", settings.rpcUrl());
     env.put("GOVCHAIN_ANCHOR_CHAIN_ID", Long.toString(deployment.chainId()));

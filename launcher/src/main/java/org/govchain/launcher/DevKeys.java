@@ -22,7 +22,7 @@ import org.web3j.utils.Numeric;
 /**
  * The local suite's per-installation keys, made on the first start and read again on every later
  * one from {@code keys/} (owner-only files): the registry owner and each log's submitter (Ethereum
- * keys), each log's checkpoint signer (C2SP note key) and data-encryption keys.
+ * keys), each log's checkpoint signer (C2SP note key) and reference key, and data-encryption keys.
  *
  * <p>DEV ONLY: these keys sit unencrypted on disk so that a restarted suite keeps verifying what it
  * made before; a deployment takes its keys from its own secret store. Key material is never

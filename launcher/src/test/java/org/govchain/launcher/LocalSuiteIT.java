@@ -104,6 +104,11 @@ class LocalSuiteIT {
     Files.writeString(bundle, awaitProof(api, sealId, token));
     assertThat(verifyBundle(bundle)).startsWith("VALID");
     assertCertificate(sealId, token);
+    // the seal log names people under this installation's reference key, not the published one
+    assertThat(home.resolve("keys/seal-log-reference-key.b64")).isRegularFile();
+    assertThat(Files.readString(home.resolve("logs/seal-service.log")))
+        .contains("Checkpoints of log seal.govchain.example are signed by")
+        .doesNotContain("DEV-ONLY: log seal.govchain.example references");
     List<ProcessHandle> firstParts = parts(first, home);
     // chain, PostgreSQL, auth, seal, portal, gateway
     assertThat(firstParts).hasSizeGreaterThanOrEqualTo(6);

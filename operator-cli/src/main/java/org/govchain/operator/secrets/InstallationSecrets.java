@@ -22,11 +22,11 @@ import org.web3j.utils.Numeric;
  * Every per-installation secret of a GovChain installation, as files named after the settings that
  * read them, one directory per container (the layout {@code infra/compose/README.md} documents):
  * database passwords, the registry owner's and each log's submitter key, each log's checkpoint
- * signer, the seal KEK and CA root, the card service's data, hash and QR keys, the auth server's
- * signing key and its confidential clients, the portal's client secret. Generated once; a later run
- * only adds what is missing. Public values derived from them (addresses to fund, log origins and
- * verifier keys) are rewritten on every run under {@code public/}, {@code registry/} and {@code
- * portal/}.
+ * signer and reference key, the seal KEK and CA root, the card service's data, hash and QR keys,
+ * the auth server's signing key and its confidential clients, the portal's client secret. Generated
+ * once; a later run only adds what is missing. Public values derived from them (addresses to fund,
+ * log origins and verifier keys) are rewritten on every run under {@code public/}, {@code
+ * registry/} and {@code portal/}.
  */
 public final class InstallationSecrets {
 
@@ -152,6 +152,8 @@ public final class InstallationSecrets {
                   d + "GOVCHAIN_LOG_SIGNER_KEY", () -> NoteSigner.generate(origin).signerKey()),
               origin,
               files.root().resolve(d + "GOVCHAIN_LOG_SIGNER_KEY"));
+      // the key of the log's keyed references to people: never rotated, so never rewritten
+      files.text(d + "GOVCHAIN_LOG_REFERENCE_KEY", () -> aesKey());
       Credentials submitter =
           Credentials.create(
               files.text(d + "GOVCHAIN_ANCHOR_SUBMITTER_KEY", InstallationSecrets::ethereumKey));
@@ -409,6 +411,7 @@ public final class InstallationSecrets {
       names.add(service.dir + "/" + service.prefix + "_DB_PASSWORD");
       names.add(service.dir + "/GOVCHAIN_LOG_ORIGIN");
       names.add(service.dir + "/GOVCHAIN_LOG_SIGNER_KEY");
+      names.add(service.dir + "/GOVCHAIN_LOG_REFERENCE_KEY");
       names.add(service.dir + "/GOVCHAIN_ANCHOR_SUBMITTER_KEY");
     }
     names.addAll(

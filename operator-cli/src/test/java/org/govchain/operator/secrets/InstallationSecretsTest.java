@@ -76,6 +76,34 @@ class InstallationSecretsTest {
   }
 
   @Test
+  void eachLogHasItsOwnReferenceKeyAndAnOlderInstallationGetsThemWithNothingElseChanged()
+      throws Exception {
+    Path dir = temp.resolve("secrets");
+    secrets.generate(dir);
+    List<Path> keys =
+        List.of("seal", "ssc", "accounting").stream()
+            .map(log -> dir.resolve(log + "/GOVCHAIN_LOG_REFERENCE_KEY"))
+            .toList();
+    List<String> values = new java.util.ArrayList<>();
+    for (Path key : keys) {
+      String value = Files.readString(key).strip();
+      assertThat(Base64.getDecoder().decode(value)).as("%s", key).hasSize(32);
+      values.add(value);
+    }
+    assertThat(values).doesNotHaveDuplicates();
+
+    // secrets made before reference keys existed: the keys are added, nothing else is touched
+    keys.forEach(key -> key.toFile().delete());
+    Map<String, byte[]> before = contents(dir);
+    InstallationSecrets.Outcome outcome = secrets.generate(dir);
+    assertThat(outcome.created()).containsExactlyInAnyOrderElementsOf(keys);
+    before.forEach((name, bytes) -> assertThat(read(dir, name)).as(name).isEqualTo(bytes));
+    for (Path key : keys) {
+      assertThat(Base64.getDecoder().decode(Files.readString(key).strip())).hasSize(32);
+    }
+  }
+
+  @Test
   void logKeysAreNamedAfterTheOriginsAndTheRegistryGetsTheSubmittersAddresses() throws Exception {
     Path dir = temp.resolve("secrets");
     InstallationSecrets.Outcome outcome = secrets.generate(dir);
