@@ -56,7 +56,7 @@ const MESSAGES = {
     'record.log': '日志来源',
     'record.leafIndex': '叶序号',
     'record.treeSize': '树大小',
-    'record.data': '记录数据（个人信息保持服务的脱敏形式）',
+    'record.data': '记录数据（人员及其填写的文字只以带密钥的哈希引用出现，如 staff:…、reason:…）',
     'pdf.heading': '核验盖章 PDF',
     'pdf.intro':
       '上传盖章的 PDF：印章服务检查每个签名（结构、摘要、证书链、印章状态），并给出该次盖章在日志中的记录；本浏览器再自行核验该记录的证明包。',
@@ -176,7 +176,8 @@ const MESSAGES = {
     'record.log': 'Log origin',
     'record.leafIndex': 'Leaf index',
     'record.treeSize': 'Tree size',
-    'record.data': "Record data (personal data as the service masks it)",
+    'record.data':
+      'Record data (people, and text they typed, appear only as keyed references such as staff:… and reason:…)',
     'pdf.heading': 'Verify a sealed PDF',
     'pdf.intro':
       "Upload a sealed PDF: the seal service checks each signature (structure, digest, certificate chain, seal status) and answers the sealing's record in its log; this browser then verifies that record's proof bundle itself.",
