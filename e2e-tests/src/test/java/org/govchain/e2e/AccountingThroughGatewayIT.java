@@ -15,6 +15,8 @@ import org.govchain.anchor.bundle.Verdict;
 import org.govchain.testsupport.Await;
 import org.govchain.testsupport.PostgresServer;
 import org.govchain.testsupport.WithPostgres;
+import org.govchain.testsupport.process.AppProcess;
+import org.govchain.testsupport.process.Http;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -16,6 +16,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.govchain.testsupport.Await;
 import org.govchain.testsupport.TcpProxy;
+import org.govchain.testsupport.process.AppProcess;
+import org.govchain.testsupport.process.Http;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;

@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.govchain.testsupport.Await;
+import org.govchain.testsupport.process.AuthServer;
+import org.govchain.testsupport.process.Http;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 

@@ -5,6 +5,7 @@ import static org.govchain.e2e.GatewaySecurityIT.assertProblem;
 
 import java.time.Duration;
 import java.util.Map;
+import org.govchain.testsupport.process.Http;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 

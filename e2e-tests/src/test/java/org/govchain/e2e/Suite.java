@@ -17,6 +17,10 @@ import org.govchain.anchor.checkpoint.NoteSigner;
 import org.govchain.anchor.checkpoint.NoteVerifier;
 import org.govchain.testsupport.DevChain;
 import org.govchain.testsupport.PostgresServer;
+import org.govchain.testsupport.process.AppProcess;
+import org.govchain.testsupport.process.AuthServer;
+import org.govchain.testsupport.process.FreePorts;
+import org.govchain.testsupport.process.Http;
 import org.govchain.testsupport.tokens.TestIssuer;
 import org.web3j.crypto.Credentials;
 import org.web3j.utils.Numeric;
@@ -359,7 +363,7 @@ final class Suite implements AutoCloseable {
 
   private static Path workDirectory() {
     try {
-      Path logs = Path.of(System.getProperty("govchain.e2e.logs", "target/e2e-logs"));
+      Path logs = AppProcess.logDirectory();
       Files.createDirectories(logs);
       return Files.createTempDirectory(logs, "suite-");
     } catch (IOException e) {

@@ -12,6 +12,7 @@ import org.govchain.anchor.bundle.ProofBundleJson;
 import org.govchain.anchor.bundle.Verdict;
 import org.govchain.anchor.bundle.Verification;
 import org.govchain.testsupport.Await;
+import org.govchain.testsupport.process.Http;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;

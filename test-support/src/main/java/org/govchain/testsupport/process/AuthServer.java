@@ -1,4 +1,4 @@
-package org.govchain.e2e;
+package org.govchain.testsupport.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,13 +30,13 @@ import tools.jackson.databind.JsonNode;
  * token endpoint for the dev demo clients (client credentials) and for demo users signing in
  * through its login form (authorization code with PKCE, as a browser does it).
  */
-final class AuthServer implements AutoCloseable {
+public final class AuthServer implements AutoCloseable {
 
   /** The public web client registered by the auth server (no secret, PKCE required). */
-  static final String WEB_CLIENT = "govchain-web";
+  public static final String WEB_CLIENT = "govchain-web";
 
   /** The file in which the auth server keeps its generated development signing key. */
-  static final String DEV_KEY_FILE = "dev-signing-key.jwk.json";
+  public static final String DEV_KEY_FILE = "dev-signing-key.jwk.json";
 
   private static final Pattern CSRF =
       Pattern.compile(
@@ -58,7 +58,7 @@ final class AuthServer implements AutoCloseable {
    * Starts the jar on a free port with issuer {@code http://localhost:<port>}, its dev key kept in
    * {@code dataDir}, and the web client's only redirect URI {@code webRedirectUri}.
    */
-  static AuthServer start(Path jar, Path dataDir, String webRedirectUri) {
+  public static AuthServer start(Path jar, Path dataDir, String webRedirectUri) {
     int port = FreePorts.next();
     String issuer = "http://localhost:" + port;
     Map<String, String> env =
@@ -79,35 +79,35 @@ final class AuthServer implements AutoCloseable {
   }
 
   /** The issuer: every token's {@code iss}, and what resource servers are configured with. */
-  String issuer() {
+  public String issuer() {
     return issuer;
   }
 
   /** Its JWK set URL. */
-  String jwkSetUri() {
+  public String jwkSetUri() {
     return issuer + "/oauth2/jwks";
   }
 
   /** The generated development signing key (a private JWK), in the data directory given to it. */
-  Path signingKeyFile() {
+  public Path signingKeyFile() {
     return dataDir.resolve(DEV_KEY_FILE);
   }
 
-  String webRedirectUri() {
+  public String webRedirectUri() {
     return webRedirectUri;
   }
 
-  AppProcess process() {
+  public AppProcess process() {
     return process;
   }
 
   /** An access token of the dev demo client for {@code role} (client credentials grant). */
-  String clientToken(String role) {
+  public String clientToken(String role) {
     return clientToken(role, role + "-dev-secret");
   }
 
   /** An access token from the token endpoint with the client credentials grant (HTTP Basic). */
-  String clientToken(String clientId, String secret) {
+  public String clientToken(String clientId, String secret) {
     Browser client = new Browser();
     String basic =
         Base64.getEncoder()
@@ -125,7 +125,7 @@ final class AuthServer implements AutoCloseable {
    * with a PKCE (S256) challenge, the login form (with its CSRF token and the session cookie), the
    * redirect back to the web client with a code, and the code exchanged with the verifier.
    */
-  SignIn signIn(String user, String password) {
+  public SignIn signIn(String user, String password) {
     Browser browser = new Browser();
     String verifier = Pkce.randomToken();
     String state = Pkce.randomToken();
@@ -175,7 +175,7 @@ final class AuthServer implements AutoCloseable {
   }
 
   /** A finished sign-in: where the browser was sent with the code, and the access token. */
-  record SignIn(URI redirectedTo, String accessToken) {}
+  public record SignIn(URI redirectedTo, String accessToken) {}
 
   private static String accessToken(HttpResponse<String> answer) {
     assertThat(answer.statusCode()).as("token endpoint: %s", answer.body()).isEqualTo(200);
@@ -260,7 +260,7 @@ final class AuthServer implements AutoCloseable {
     return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
 
-  static Map<String, String> query(URI uri) {
+  public static Map<String, String> query(URI uri) {
     Map<String, String> params = new LinkedHashMap<>();
     if (uri.getRawQuery() != null) {
       for (String pair : uri.getRawQuery().split("&")) {

@@ -1,4 +1,4 @@
-package org.govchain.e2e;
+package org.govchain.testsupport.process;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -16,20 +16,20 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A small HTTP client for the tests: JSON and multipart requests with an optional bearer token. */
-final class Http {
+public final class Http {
 
-  static final JsonMapper JSON = JsonMapper.builder().build();
+  public static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final HttpClient client =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final String baseUrl;
 
-  Http(String baseUrl) {
+  public Http(String baseUrl) {
     this.baseUrl = baseUrl;
   }
 
   /** A request to {@code path} with {@code token} (null: none) and extra headers. */
-  HttpRequest.Builder request(String path, String token, Map<String, String> headers) {
+  public HttpRequest.Builder request(String path, String token, Map<String, String> headers) {
     HttpRequest.Builder builder =
         HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(60));
     if (token != null) {
@@ -39,15 +39,15 @@ final class Http {
     return builder;
   }
 
-  Response get(String path, String token) {
+  public Response get(String path, String token) {
     return get(path, token, Map.of());
   }
 
-  Response get(String path, String token, Map<String, String> headers) {
+  public Response get(String path, String token, Map<String, String> headers) {
     return send(request(path, token, headers).GET().build());
   }
 
-  Response postJson(String path, String token, Object body) {
+  public Response postJson(String path, String token, Object body) {
     return send(
         request(path, token, Map.of("Content-Type", "application/json"))
             .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
@@ -55,7 +55,7 @@ final class Http {
   }
 
   /** A multipart/form-data POST; values are {@link Part}s or strings. */
-  Response postMultipart(String path, String token, Map<String, Object> parts) {
+  public Response postMultipart(String path, String token, Map<String, Object> parts) {
     String boundary = "govchain-" + UUID.randomUUID();
     return send(
         request(path, token, Map.of("Content-Type", "multipart/form-data; boundary=" + boundary))
@@ -63,7 +63,7 @@ final class Http {
             .build());
   }
 
-  Response send(HttpRequest request) {
+  public Response send(HttpRequest request) {
     try {
       HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
       return new Response(response);
@@ -76,9 +76,9 @@ final class Http {
   }
 
   /** A file part of a multipart body. */
-  record Part(String filename, String contentType, byte[] content) {}
+  public record Part(String filename, String contentType, byte[] content) {}
 
-  static byte[] multipart(String boundary, Map<String, Object> parts) {
+  public static byte[] multipart(String boundary, Map<String, Object> parts) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     Map<String, Object> ordered = new LinkedHashMap<>(parts);
     ordered.forEach(
@@ -109,25 +109,25 @@ final class Http {
   }
 
   /** A received answer. */
-  record Response(HttpResponse<byte[]> raw) {
+  public record Response(HttpResponse<byte[]> raw) {
 
-    int status() {
+    public int status() {
       return raw.statusCode();
     }
 
-    String header(String name) {
+    public String header(String name) {
       return raw.headers().firstValue(name).orElse(null);
     }
 
-    byte[] body() {
+    public byte[] body() {
       return raw.body();
     }
 
-    String text() {
+    public String text() {
       return new String(raw.body(), StandardCharsets.UTF_8);
     }
 
-    JsonNode json() {
+    public JsonNode json() {
       return JSON.readTree(raw.body());
     }
 

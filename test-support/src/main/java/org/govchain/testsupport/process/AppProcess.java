@@ -1,4 +1,4 @@
-package org.govchain.e2e;
+package org.govchain.testsupport.process;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,9 +18,18 @@ import org.govchain.testsupport.Await;
 
 /**
  * One packaged GovChain application ({@code java -jar}) running as its own process on a given port,
- * its output captured to a file, ready once {@code /actuator/health} answers 200.
+ * its output captured to a file, ready once {@code /actuator/health} answers 200. Used by the
+ * end-to-end tests and the fault campaign, which also kills one with SIGKILL ({@link #kill()}) and
+ * starts it again on the same port: each start writes a file of its own, so the output of every
+ * life stays readable.
  */
-final class AppProcess implements AutoCloseable {
+public final class AppProcess implements AutoCloseable {
+
+  /**
+   * The system property naming the directory of the processes' output files (default {@code
+   * target/process-logs}).
+   */
+  public static final String LOGS_PROPERTY = "govchain.process.logs";
 
   private static final Duration START_DEADLINE = Duration.ofMinutes(3);
 
@@ -42,14 +51,14 @@ final class AppProcess implements AutoCloseable {
    *
    * @throws IllegalStateException with the tail of its output if it exits or is not healthy in time
    */
-  static AppProcess start(
+  public static AppProcess start(
       String name, Path jar, int port, Map<String, String> env, List<String> args) {
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException(
-          name + " jar not found at " + jar + ": build it first (./mvnw -pl e2e-tests -am verify)");
+          name + " jar not found at " + jar + ": build it first (./mvnw -B package -DskipTests)");
     }
-    Path logs = Path.of(System.getProperty("govchain.e2e.logs", "target/e2e-logs"));
-    Path log = logs.resolve(name + "-" + port + ".log");
+    Path logs = logDirectory();
+    Path log = freshLogFile(logs, name + "-" + port);
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     // small, quickly started JVMs: several run at once on two shared cores
@@ -71,17 +80,65 @@ final class AppProcess implements AutoCloseable {
     }
   }
 
+  /** Where the processes' output files go: {@link #LOGS_PROPERTY}, else target/process-logs. */
+  public static Path logDirectory() {
+    return Path.of(System.getProperty(LOGS_PROPERTY, "target/process-logs"));
+  }
+
+  /** {@code <stem>.log}, or {@code <stem>-2.log}, … when an earlier start wrote that one. */
+  private static Path freshLogFile(Path logs, String stem) {
+    Path log = logs.resolve(stem + ".log");
+    for (int n = 2; Files.exists(log); n++) {
+      log = logs.resolve(stem + "-" + n + ".log");
+    }
+    return log;
+  }
+
   /** {@code http://127.0.0.1:<port>}. */
-  String baseUrl() {
+  public String baseUrl() {
     return "http://127.0.0.1:" + port;
   }
 
-  int port() {
+  public int port() {
     return port;
   }
 
+  /** The operating system's id of the process. */
+  public long pid() {
+    return process.pid();
+  }
+
+  /** Whether the process is still running. */
+  public boolean isAlive() {
+    return process.isAlive();
+  }
+
+  /** The file its output goes to. */
+  public Path logFile() {
+    return log;
+  }
+
+  /**
+   * Kills the process with SIGKILL ({@link Process#destroyForcibly()} on Unix), as a crash or the
+   * OOM killer would: no shutdown hook, no graceful shutdown, no connection closed politely. Waits
+   * until it is gone, so its port is free for a restart.
+   *
+   * @throws IllegalStateException if it is still running after 30 seconds
+   */
+  public void kill() {
+    process.destroyForcibly();
+    try {
+      if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        throw new IllegalStateException(name + " (pid " + pid() + ") survived SIGKILL for 30 s");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** Everything the process has printed so far. */
-  String output() {
+  public String output() {
     try {
       return Files.readString(log, StandardCharsets.UTF_8);
     } catch (IOException e) {
@@ -90,7 +147,7 @@ final class AppProcess implements AutoCloseable {
   }
 
   /** The last {@code lines} lines of its output, for failure messages. */
-  String tail(int lines) {
+  public String tail(int lines) {
     List<String> all = output().lines().toList();
     return name
         + " ("
