@@ -2,6 +2,7 @@ package org.govchain.testsupport;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -14,6 +15,11 @@ import java.util.UUID;
  * property first, then environment; a JDBC URL with user and password, e.g. {@code
  * jdbc:postgresql://127.0.0.1:5432/test?user=postgres}), otherwise embedded PostgreSQL binaries
  * started once per JVM. Each {@link #newDatabase()} is a fresh, empty database.
+ *
+ * <p>{@link #startEmbedded(Path)} makes a server of the caller's own, whatever is configured, that
+ * can be stopped and started again on its port and data directory ({@link #stop()}, {@link
+ * #start()}): the fault campaign takes the database away from running services without touching any
+ * other test's server.
  */
 public final class PostgresServer implements AutoCloseable {
 
@@ -25,7 +31,12 @@ public final class PostgresServer implements AutoCloseable {
   private final String user;
   private final String password;
   private final String adminJdbcUrl;
-  private final EmbeddedPostgres embedded;
+
+  /** The data directory of a server that can be restarted; null otherwise. */
+  private final Path dataDirectory;
+
+  /** The running embedded server; null for an external server or while stopped. */
+  private volatile EmbeddedPostgres embedded;
 
   private PostgresServer(
       String host,
@@ -33,13 +44,15 @@ public final class PostgresServer implements AutoCloseable {
       String user,
       String password,
       String adminJdbcUrl,
-      EmbeddedPostgres embedded) {
+      EmbeddedPostgres embedded,
+      Path dataDirectory) {
     this.host = host;
     this.port = port;
     this.user = user;
     this.password = password;
     this.adminJdbcUrl = adminJdbcUrl;
     this.embedded = embedded;
+    this.dataDirectory = dataDirectory;
   }
 
   /** Connects to the configured server, or starts the embedded one. */
@@ -51,7 +64,13 @@ public final class PostgresServer implements AutoCloseable {
     try {
       EmbeddedPostgres pg = EmbeddedPostgres.builder().start();
       return new PostgresServer(
-          "127.0.0.1", pg.getPort(), "postgres", "", pg.getJdbcUrl("postgres", "postgres"), pg);
+          "127.0.0.1",
+          pg.getPort(),
+          "postgres",
+          "",
+          pg.getJdbcUrl("postgres", "postgres"),
+          pg,
+          null);
     } catch (IOException e) {
       throw new IllegalStateException("cannot start embedded PostgreSQL: " + e.getMessage(), e);
     }
@@ -82,7 +101,67 @@ public final class PostgresServer implements AutoCloseable {
               + e.getMessage(),
           e);
     }
-    return new PostgresServer(host, port, user, password, jdbcUrl, null);
+    return new PostgresServer(host, port, user, password, jdbcUrl, null, null);
+  }
+
+  /**
+   * Starts embedded PostgreSQL binaries as a server of the caller's own, on a free port, its data
+   * in {@code dataDirectory} (which must not hold a cluster yet) — never the configured server,
+   * since the caller means to stop it. The caller closes it.
+   */
+  public static PostgresServer startEmbedded(Path dataDirectory) {
+    EmbeddedPostgres pg = embeddedOn(dataDirectory, 0);
+    return new PostgresServer(
+        "127.0.0.1",
+        pg.getPort(),
+        "postgres",
+        "",
+        pg.getJdbcUrl("postgres", "postgres"),
+        pg,
+        dataDirectory);
+  }
+
+  private static EmbeddedPostgres embeddedOn(Path dataDirectory, int port) {
+    try {
+      EmbeddedPostgres.Builder builder =
+          EmbeddedPostgres.builder()
+              .setDataDirectory(dataDirectory)
+              // kept on stop: a start must find the databases as they were
+              .setCleanDataDirectory(false);
+      if (port != 0) {
+        builder.setPort(port);
+      }
+      return builder.start();
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot start embedded PostgreSQL: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Stops a server made by {@link #startEmbedded(Path)} as {@code pg_ctl stop} does (fast mode:
+   * open sessions are ended, committed data is kept); clients' connections fail until {@link
+   * #start()}.
+   */
+  public synchronized void stop() throws IOException {
+    requireRestartable();
+    if (embedded != null) {
+      embedded.close();
+      embedded = null;
+    }
+  }
+
+  /** Starts a stopped server again, on the same port and data directory. */
+  public synchronized void start() {
+    requireRestartable();
+    if (embedded == null) {
+      embedded = embeddedOn(dataDirectory, port);
+    }
+  }
+
+  private void requireRestartable() {
+    if (dataDirectory == null) {
+      throw new IllegalStateException("only a server of startEmbedded(dataDirectory) restarts");
+    }
   }
 
   /** Creates a fresh, empty database on this server. */
@@ -110,13 +189,14 @@ public final class PostgresServer implements AutoCloseable {
 
   /** Whether this is the embedded server started by the tests. */
   public boolean isEmbedded() {
-    return embedded != null;
+    return embedded != null || dataDirectory != null;
   }
 
   @Override
-  public void close() throws IOException {
+  public synchronized void close() throws IOException {
     if (embedded != null) {
       embedded.close();
+      embedded = null;
     }
   }
 

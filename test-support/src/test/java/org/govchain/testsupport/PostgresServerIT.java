@@ -1,11 +1,14 @@
 package org.govchain.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 @WithPostgres
 class PostgresServerIT {
@@ -37,5 +40,28 @@ class PostgresServerIT {
     assertThat(db.springProperties())
         .contains("spring.r2dbc.url=" + db.r2dbcUrl(), "spring.flyway.url=" + db.jdbcUrl());
     assertThat(db.r2dbcUrl()).startsWith("r2dbc:postgresql://");
+  }
+
+  @Test
+  void anEmbeddedServerOfItsOwnStopsAndStartsOnItsPortKeepingItsData(@TempDir Path dir)
+      throws Exception {
+    try (PostgresServer server = PostgresServer.startEmbedded(dir.resolve("pg"))) {
+      PostgresServer.Database db = server.newDatabase();
+      try (Connection c = db.connect();
+          Statement s = c.createStatement()) {
+        s.execute("CREATE TABLE kept (v int)");
+        s.execute("INSERT INTO kept VALUES (7)");
+      }
+      server.stop();
+      assertThatThrownBy(db::connect).isInstanceOf(java.sql.SQLException.class);
+      server.start();
+      assertThat(server.port()).isEqualTo(db.port());
+      try (Connection c = db.connect();
+          Statement s = c.createStatement()) {
+        ResultSet rs = s.executeQuery("SELECT v FROM kept");
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.getInt(1)).isEqualTo(7);
+      }
+    }
   }
 }
