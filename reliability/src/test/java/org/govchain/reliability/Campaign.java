@@ -1,0 +1,264 @@
+package org.govchain.reliability;
+
+import static org.govchain.anchor.chain.AnchorRegistryClient.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.govchain.anchor.chain.AnchorRegistryClient;
+import org.govchain.anchor.chain.LogId;
+import org.govchain.anchor.checkpoint.NoteSigner;
+import org.govchain.anchor.checkpoint.NoteVerifier;
+import org.govchain.testsupport.DevChain;
+import org.govchain.testsupport.PostgresServer;
+import org.govchain.testsupport.process.AppProcess;
+import org.govchain.testsupport.process.AuthServer;
+import org.govchain.testsupport.process.FreePorts;
+import org.govchain.testsupport.process.Http;
+import org.govchain.testsupport.tokens.TestIssuer;
+import org.web3j.crypto.Credentials;
+import org.web3j.utils.Numeric;
+
+/**
+ * What the fault campaign runs, all as real processes on 127.0.0.1: an embedded PostgreSQL of its
+ * own (so that stopping it touches no other test), the dev chain with a fresh AnchorRegistry, the
+ * packaged auth server, one gateway in front of every record service, and each record service on a
+ * port fixed for the whole campaign, so that a service killed with SIGKILL comes back where the
+ * gateway expects it, on the same database, log origin and keys.
+ */
+final class Campaign implements AutoCloseable {
+
+  private final DevChain chain;
+  private final PostgresServer postgres;
+  private final AnchorRegistryClient registry;
+  private final AuthServer auth;
+  private final Map<RecordKind, Service> services = new EnumMap<>(RecordKind.class);
+  private final AppProcess gateway;
+
+  private Campaign(DevChain chain, Path work) {
+    this.chain = chain;
+    this.postgres = PostgresServer.startEmbedded(work.resolve("postgres"));
+    try {
+      this.registry =
+          await(
+              AnchorRegistryClient.deploy(
+                  chain.web3j(), chain.newFundedAccount(), chain.chainId()));
+      for (RecordKind kind : RecordKind.values()) {
+        services.put(kind, new Service(kind, work.resolve(kind.module() + "-data")));
+      }
+      int gatewayPort = FreePorts.next();
+      this.auth =
+          AuthServer.start(
+              jar("auth-server"),
+              work.resolve("auth-data"),
+              "http://127.0.0.1:" + gatewayPort + "/swagger-ui/oauth2-redirect.html");
+      try {
+        this.gateway = startGateway(gatewayPort);
+      } catch (RuntimeException e) {
+        auth.close();
+        throw e;
+      }
+    } catch (RuntimeException e) {
+      closeQuietly(postgres);
+      throw e;
+    }
+  }
+
+  /** Starts the campaign's database, registry, auth server and gateway (not the services). */
+  static Campaign start(DevChain chain) {
+    if (!chain.isHardhat()) {
+      throw new IllegalStateException(
+          "the fault campaign needs the Hardhat dev chain (it holds back mining to keep an anchor"
+              + " transaction pending); unset GOVCHAIN_TEST_RPC_URL");
+    }
+    try {
+      Path logs = AppProcess.logDirectory();
+      Files.createDirectories(logs);
+      return new Campaign(chain, Files.createTempDirectory(logs, "campaign-"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  DevChain chain() {
+    return chain;
+  }
+
+  /** The campaign's own PostgreSQL server. */
+  PostgresServer postgres() {
+    return postgres;
+  }
+
+  /** The record service of {@code kind}: its port, database and log, running or not. */
+  Service service(RecordKind kind) {
+    return services.get(kind);
+  }
+
+  /** A new client of the gateway (its own HTTP connections). */
+  Http viaGateway() {
+    return new Http(gateway.baseUrl());
+  }
+
+  /** An access token of the auth server's demo client for {@code role}. */
+  String token(String role) {
+    return auth.clientToken(role);
+  }
+
+  private AppProcess startGateway(int port) {
+    Map<String, String> env = new HashMap<>(jwtEnv());
+    env.put("GATEWAY_PORT", Integer.toString(port));
+    for (Service service : services.values()) {
+      env.put(service.kind.gatewayUrlVariable(), "http://127.0.0.1:" + service.port);
+    }
+    // the campaign is about faults, not rate limits: its clients and checks must never be limited
+    env.put("GOVCHAIN_RATE_LIMIT_REQUESTS", "100000");
+    env.put("GOVCHAIN_PORTAL_URL", "http://127.0.0.1:" + FreePorts.next());
+    return AppProcess.start(
+        "gateway", jar("gateway"), port, env, List.of("--spring.main.banner-mode=off"));
+  }
+
+  private Map<String, String> jwtEnv() {
+    return Map.of(
+        "GOVCHAIN_JWT_ISSUER_URI",
+        auth.issuer(),
+        "GOVCHAIN_JWT_AUDIENCE",
+        TestIssuer.AUDIENCE.get(0));
+  }
+
+  /**
+   * One record service of the campaign: a fixed port, its own database on the campaign's server, a
+   * log origin whose submitter the registry knows, a checkpoint signer; started, killed and started
+   * again by the cases.
+   */
+  final class Service {
+
+    private final RecordKind kind;
+    private final int port;
+    private final PostgresServer.Database db;
+    private final String origin;
+    private final NoteSigner signer;
+    private final Credentials submitter;
+    private final Path dataDir;
+    private AppProcess process;
+    private int lives;
+
+    private Service(RecordKind kind, Path dataDir) {
+      this.kind = kind;
+      this.port = FreePorts.next();
+      this.db = postgres.newDatabase();
+      this.origin = kind.logName() + "-" + UUID.randomUUID() + ".govchain.example";
+      this.signer = NoteSigner.generate(origin);
+      this.submitter = chain.newFundedAccount();
+      await(registry.registerSubmitter(LogId.of(origin), submitter.getAddress()));
+      this.dataDir = dataDir;
+    }
+
+    RecordKind kind() {
+      return kind;
+    }
+
+    PostgresServer.Database database() {
+      return db;
+    }
+
+    /** The key that verifies the log's checkpoints. */
+    NoteVerifier logKey() {
+      return NoteVerifier.fromVerifierKey(signer.verifierKey());
+    }
+
+    /** The running process (the current life). */
+    AppProcess process() {
+      if (process == null) {
+        throw new IllegalStateException(kind + " is not running");
+      }
+      return process;
+    }
+
+    /** How many times it has been started. */
+    int lives() {
+      return lives;
+    }
+
+    /**
+     * Starts the service (again) on its port and database and waits until it is healthy; {@code
+     * sequencer} false leaves appended events unsequenced (the window between a write's commit and
+     * its leaf, held open).
+     */
+    void start(boolean sequencer) {
+      if (process != null && process.isAlive()) {
+        throw new IllegalStateException(kind + " is already running");
+      }
+      List<String> args = new ArrayList<>();
+      for (String p : db.springProperties()) {
+        args.add("--" + p);
+      }
+      args.addAll(
+          List.of(
+              "--spring.main.banner-mode=off",
+              "--govchain.log.origin=" + origin,
+              "--govchain.log.sequencer.enabled=" + sequencer,
+              "--govchain.log.sequencer.interval=100ms",
+              "--govchain.anchor.enabled=true",
+              "--govchain.anchor.rpc-url=" + chain.rpcUrl(),
+              "--govchain.anchor.chain-id=" + chain.chainId(),
+              "--govchain.anchor.registry-address=" + registry.address(),
+              "--govchain.anchor.interval=1s",
+              "--govchain.anchor.check-interval=200ms"));
+      args.addAll(kind.extraArgs(dataDir));
+      // secrets by environment, never on a command line
+      Map<String, String> env = new HashMap<>(jwtEnv());
+      env.put(kind.portVariable(), Integer.toString(port));
+      env.put(
+          "GOVCHAIN_ANCHOR_SUBMITTER_KEY",
+          Numeric.toHexStringWithPrefixZeroPadded(submitter.getEcKeyPair().getPrivateKey(), 64));
+      env.put("GOVCHAIN_LOG_SIGNER_KEY", signer.signerKey());
+      process = AppProcess.start(kind.module(), jar(kind.module()), port, env, args);
+      lives++;
+    }
+
+    /** SIGKILL to the service's JVM; returns once it is gone. */
+    void kill() {
+      process().kill();
+    }
+
+    void close() {
+      if (process != null) {
+        process.close();
+      }
+    }
+  }
+
+  private static Path jar(String module) {
+    String path = System.getProperty("govchain.reliability." + module + ".jar");
+    if (path == null) {
+      throw new IllegalStateException(
+          "system property govchain.reliability." + module + ".jar is not set (run through Maven)");
+    }
+    return Path.of(path);
+  }
+
+  private static void closeQuietly(AutoCloseable closeable) {
+    try {
+      closeable.close();
+    } catch (Exception e) {
+      // closing after a failed start: the start's failure is the one to report
+    }
+  }
+
+  @Override
+  public void close() {
+    gateway.close();
+    for (Service service : services.values()) {
+      service.close();
+    }
+    auth.close();
+    closeQuietly(postgres);
+  }
+}

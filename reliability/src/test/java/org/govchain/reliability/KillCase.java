@@ -1,0 +1,521 @@
+package org.govchain.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.govchain.anchor.bundle.BundleVerifier;
+import org.govchain.anchor.bundle.ProofBundle;
+import org.govchain.anchor.bundle.ProofBundleJson;
+import org.govchain.anchor.bundle.Verdict;
+import org.govchain.anchor.envelope.EventEnvelope;
+import org.govchain.testsupport.Await;
+import org.govchain.testsupport.process.AppProcess;
+import org.govchain.testsupport.process.Http;
+
+/**
+ * Case 1 of the fault campaign for one record service: its JVM killed with SIGKILL at a chosen
+ * moment of a write load through the gateway, started again on the same port and database, and then
+ * checked against what the clients were told — every acknowledged record readable, in the log
+ * exactly once and anchored (its bundle VALID against the chain); every write the clients got no
+ * answer to, retried with its key, answered with its first record, never a second one; the log's
+ * creating leaves exactly the records written, acknowledged or not. The figures of each round are
+ * printed as one line (and appended to {@code campaign-summary.txt} beside the processes' output).
+ */
+final class KillCase {
+
+  /** When the JVM is killed. */
+  enum Moment {
+    /**
+     * After writes committed and before their events are sequenced: the first life runs without a
+     * sequencer, so every acknowledged event still waits in the queue at the kill.
+     */
+    COMMITTED_NOT_SEQUENCED,
+    /**
+     * While an anchor transaction is pending: the chain holds back mining, the kill follows the
+     * anchorer's "stored, sending" line, and the new life starts with that transaction still in the
+     * node's pool (mined only once it is up).
+     */
+    ANCHOR_TRANSACTION_PENDING,
+    /** At a random number of acknowledged writes while the clients are writing. */
+    DURING_WRITES
+  }
+
+  static final int CLIENTS = 4;
+  private static final int WRITES_EACH_QUIET = 5;
+  private static final int WRITES_EACH_LOADED = 12;
+  private static final Duration DEADLINE = Duration.ofMinutes(2);
+  private static final Pattern SENT =
+      Pattern.compile("anchoring log \\S+ at size (\\d+): transaction (0x[0-9a-f]+)");
+
+  private final Campaign campaign;
+  private final Campaign.Service service;
+  private final RecordKind kind;
+  private final Random random;
+  private final Http http;
+  private final String writer;
+  private final String auditor;
+  private final BundleVerifier verifier;
+
+  /** Every record some client holds the id of, with the write that made it. */
+  private final Map<String, WriteLoad.Write> known = new LinkedHashMap<>();
+
+  private String createPath;
+
+  KillCase(Campaign campaign, RecordKind kind, Random random) {
+    this.campaign = campaign;
+    this.service = campaign.service(kind);
+    this.kind = kind;
+    this.random = random;
+    this.http = campaign.viaGateway();
+    this.writer = campaign.token(kind.writerRole());
+    this.auditor = campaign.token("auditor");
+    this.verifier = new BundleVerifier(campaign.chain().web3j());
+  }
+
+  /**
+   * Every moment in turn on one service: its first life without a sequencer (killed with its events
+   * queued), then with an anchor transaction pending, then {@code randomKills} times at a random
+   * point of the load. Returns the rounds' figures.
+   */
+  List<Round> run(int randomKills) {
+    List<Round> rounds = new ArrayList<>();
+    service.start(false);
+    try {
+      createPath = kind.createPath(campaign);
+      rounds.add(round(Moment.COMMITTED_NOT_SEQUENCED));
+      rounds.add(round(Moment.ANCHOR_TRANSACTION_PENDING));
+      for (int i = 0; i < randomKills; i++) {
+        rounds.add(round(Moment.DURING_WRITES));
+      }
+    } finally {
+      service.close();
+    }
+    return rounds;
+  }
+
+  /** The figures of one kill. */
+  record Round(
+      RecordKind kind,
+      Moment moment,
+      String killedAt,
+      int acknowledged,
+      int unanswered,
+      int writtenUnacknowledged,
+      int retried,
+      int retriedSameAnswer,
+      int found,
+      int duplicated,
+      int lost,
+      int readable,
+      int anchored,
+      long createdLeaves,
+      int records) {
+
+    String summary() {
+      return String.format(
+          "kill-9 service=%s moment=%s killed-at=\"%s\" clients=%d acknowledged=%d unanswered=%d"
+              + " written-unacknowledged=%d retried=%d retried-same-answer=%d found=%d"
+              + " duplicated=%d lost=%d readable=%d anchored=%d log-created-leaves=%d"
+              + " records-known=%d",
+          kind.module(),
+          moment.name().toLowerCase().replace('_', '-'),
+          killedAt,
+          CLIENTS,
+          acknowledged,
+          unanswered,
+          writtenUnacknowledged,
+          retried,
+          retriedSameAnswer,
+          found,
+          duplicated,
+          lost,
+          readable,
+          anchored,
+          createdLeaves,
+          records);
+    }
+  }
+
+  private Round round(Moment moment) {
+    WriteLoad load = new WriteLoad(campaign::viaGateway, createPath, writer, kind::nextBody);
+    String killedAt;
+    List<WriteLoad.Write> writes;
+    switch (moment) {
+      case COMMITTED_NOT_SEQUENCED:
+        {
+          long sizeBefore = checkpointSize();
+          writes = load.start(CLIENTS, WRITES_EACH_QUIET).awaitEnd(DEADLINE);
+          assertThat(writes).as("every write answered").allMatch(WriteLoad.Write::acknowledged);
+          long queued = queuedEvents();
+          assertThat(checkpointSize()).as("nothing sequenced").isEqualTo(sizeBefore);
+          assertThat(queued).as("events queued").isGreaterThanOrEqualTo(writes.size());
+          killedAt = writes.size() + " writes acknowledged, " + queued + " events queued";
+          service.kill();
+          service.start(true);
+          break;
+        }
+      case ANCHOR_TRANSACTION_PENDING:
+        {
+          AppProcess life = service.process();
+          int sendsBefore = sends(life).size();
+          campaign.chain().setAutomine(false);
+          try {
+            writes = load.start(CLIENTS, WRITES_EACH_QUIET).awaitEnd(DEADLINE);
+            assertThat(writes).as("every write answered").allMatch(WriteLoad.Write::acknowledged);
+            String[] sent =
+                Await.value(
+                    "the anchorer sending a transaction",
+                    DEADLINE,
+                    Duration.ofMillis(100),
+                    () -> {
+                      List<String[]> now = sends(life);
+                      return now.size() > sendsBefore
+                          ? Optional.of(now.get(now.size() - 1))
+                          : Optional.empty();
+                    });
+            String state = anchorTransactionState(sent[1]);
+            assertThat(state).as("the transaction in flight").isEqualTo("SENT");
+            killedAt =
+                "anchor transaction "
+                    + sent[1]
+                    + " for size "
+                    + sent[0]
+                    + " stored and sent, unmined";
+            service.kill();
+            service.start(true);
+          } finally {
+            campaign.chain().setAutomine(true);
+          }
+          campaign.chain().mine(1);
+          break;
+        }
+      case DURING_WRITES:
+        {
+          int threshold = 1 + random.nextInt(CLIENTS * WRITES_EACH_LOADED / 2);
+          try (EntryCounter entries = new EntryCounter()) {
+            long baseline = entries.count();
+            load.start(CLIENTS, WRITES_EACH_LOADED);
+            Await.until(
+                threshold + " writes acknowledged",
+                DEADLINE,
+                Duration.ofMillis(2),
+                () -> load.acknowledged() >= threshold);
+            // then the first write seen committed whose answer has not reached its client yet,
+            // the window in which a retry must get the first answer; failing that, the last
+            // writes before the load ends
+            int last = CLIENTS * WRITES_EACH_LOADED - CLIENTS;
+            long[] seen = new long[2];
+            Await.until(
+                "a write committed and not yet answered",
+                DEADLINE,
+                Duration.ZERO,
+                () -> {
+                  int answered = load.acknowledged();
+                  seen[0] = entries.count() - baseline;
+                  seen[1] = answered;
+                  return seen[0] > answered || answered >= last;
+                });
+            int inFlight = load.inFlight();
+            service.kill();
+            killedAt =
+                threshold
+                    + "+ writes acknowledged, "
+                    + inFlight
+                    + " in flight, "
+                    + (seen[0] > seen[1]
+                        ? (seen[0] - seen[1]) + " committed but not yet answered"
+                        : "none seen committed but unanswered");
+          }
+          writes = load.awaitEnd(DEADLINE);
+          service.start(true);
+          break;
+        }
+      default:
+        throw new IllegalArgumentException(moment.toString());
+    }
+    return check(moment, killedAt, load, writes);
+  }
+
+  private Round check(
+      Moment moment, String killedAt, WriteLoad load, List<WriteLoad.Write> writes) {
+    Await.until(
+        "the gateway reaching " + kind.module() + " again",
+        DEADLINE,
+        Duration.ofMillis(250),
+        () -> http.get(kind.prefix() + "/log/checkpoint", auditor).status() == 200);
+    List<WriteLoad.Write> acknowledged =
+        writes.stream().filter(WriteLoad.Write::acknowledged).toList();
+    List<WriteLoad.Write> unanswered = writes.stream().filter(w -> !w.acknowledged()).toList();
+    for (WriteLoad.Write w : acknowledged) {
+      known.put(w.id(), w);
+    }
+
+    // what the log held before anyone retried: records no client knows were written unanswered
+    awaitSequenced();
+    LogScan before = scan();
+    Set<String> unclaimed = new HashSet<>(before.createdLeaves().keySet());
+    unclaimed.removeAll(known.keySet());
+
+    // every client retries what it got no answer to, and some of what it got
+    List<String> roundRecords = new ArrayList<>();
+    acknowledged.forEach(w -> roundRecords.add(w.id()));
+    int writtenUnacknowledged = 0;
+    int retried = 0;
+    int retriedSame = 0;
+    List<String> wrongAnswers = new ArrayList<>();
+    Http retrier = campaign.viaGateway();
+    for (WriteLoad.Write w : unanswered) {
+      WriteLoad.Outcome again = load.retry(retrier, w, DEADLINE);
+      retried++;
+      if (again.id() == null) {
+        wrongAnswers.add("retry of unanswered " + w.key + ": " + again.failure());
+        continue;
+      }
+      if (before.created(again.id()) > 0) {
+        writtenUnacknowledged++;
+      }
+      if (known.putIfAbsent(again.id(), w) != null) {
+        wrongAnswers.add("retry of unanswered " + w.key + " answered another write's record");
+      }
+      roundRecords.add(again.id());
+    }
+    for (int i = 0; i < acknowledged.size(); i += 4) {
+      WriteLoad.Write w = acknowledged.get(i);
+      WriteLoad.Outcome again = load.retry(retrier, w, DEADLINE);
+      retried++;
+      if (w.id().equals(again.id())) {
+        retriedSame++;
+      } else {
+        wrongAnswers.add("retry of " + w.key + " (" + w.id() + "): " + again);
+      }
+    }
+
+    awaitSequenced();
+    LogScan after = scan();
+    int found = 0;
+    int lost = 0;
+    int duplicated = 0;
+    for (WriteLoad.Write w : acknowledged) {
+      if (after.created(w.id()) > 0) {
+        found++;
+      } else {
+        lost++;
+      }
+    }
+    for (String id : known.keySet()) {
+      duplicated += Math.max(0, after.created(id) - 1);
+    }
+    Set<String> orphans = new HashSet<>(after.createdLeaves().keySet());
+    orphans.removeAll(known.keySet());
+    duplicated += orphans.size();
+
+    int readable = 0;
+    for (WriteLoad.Write w : acknowledged) {
+      Http.Response read = http.get(kind.readPath(w.id()), auditor);
+      if (read.status() == 200 && w.id().equals(read.json().path("id").asString())) {
+        readable++;
+      }
+    }
+    int anchored = anchored(after, roundRecords);
+
+    Round round =
+        new Round(
+            kind,
+            moment,
+            killedAt,
+            acknowledged.size(),
+            unanswered.size(),
+            writtenUnacknowledged,
+            retried,
+            retriedSame,
+            found,
+            duplicated,
+            lost,
+            readable,
+            anchored,
+            after.createdTotal(),
+            known.size());
+    report(round);
+
+    assertThat(unanswered)
+        .as("unanswered writes failed for want of the service, not on their content")
+        .allMatch(w -> w.failure().startsWith("no answer") || w.failure().matches("50[234] .*"));
+    assertThat(wrongAnswers).as("retries answered with the first record").isEmpty();
+    assertThat(lost).as("acknowledged records missing from the log").isZero();
+    assertThat(duplicated).as("records in the log twice or claimed by no client").isZero();
+    assertThat(after.repeatedEvents()).as("subject/version pairs in two leaves").isZero();
+    assertThat(after.createdTotal())
+        .as("creating leaves = records written (acknowledged or not), once each")
+        .isEqualTo(known.size());
+    assertThat(writtenUnacknowledged)
+        .as("records written but unanswered before the retries = those the retries found")
+        .isEqualTo(unclaimed.size());
+    assertThat(readable).as("acknowledged records readable").isEqualTo(acknowledged.size());
+    assertThat(anchored).as("this round's records anchored, VALID").isEqualTo(roundRecords.size());
+    return round;
+  }
+
+  /**
+   * Waits until the leaf of every one of {@code ids} is under a confirmed checkpoint, then checks
+   * each record's bundle with {@link BundleVerifier} against the chain and the log's key; answers
+   * how many are VALID and about that record.
+   */
+  private int anchored(LogScan log, List<String> ids) {
+    long highest = ids.stream().mapToLong(log::leafOf).max().orElse(-1);
+    if (highest < 0) {
+      return 0;
+    }
+    Await.until(
+        "leaf " + highest + " of " + kind.module() + "'s log anchored",
+        DEADLINE,
+        Duration.ofMillis(250),
+        () -> http.get(bundlePath(highest), auditor).status() == 200);
+    int valid = 0;
+    for (String id : ids) {
+      Http.Response answer = http.get(bundlePath(log.leafOf(id)), auditor);
+      assertThat(answer.status()).as("%s", answer).isEqualTo(200);
+      ProofBundle bundle = ProofBundleJson.parse(answer.body());
+      boolean aboutIt = EventEnvelope.parse(bundle.leafData()).subject().equals(id);
+      if (aboutIt && verifier.verify(bundle, 1, service.logKey()).verdict() == Verdict.VALID) {
+        valid++;
+      }
+    }
+    return valid;
+  }
+
+  private String bundlePath(long leaf) {
+    return kind.prefix() + "/log/entries/" + leaf + "/bundle";
+  }
+
+  private LogScan scan() {
+    return LogScan.read(http, auditor, kind.prefix(), kind.createdType());
+  }
+
+  private long checkpointSize() {
+    Http.Response checkpoint = http.get(kind.prefix() + "/log/checkpoint", auditor);
+    assertThat(checkpoint.status()).as("%s", checkpoint).isEqualTo(200);
+    return checkpoint.json().path("size").asLong();
+  }
+
+  /** Waits until every committed event has its leaf and the newest checkpoint covers them all. */
+  private void awaitSequenced() {
+    Await.until(
+        kind.module() + "'s queue sequenced",
+        DEADLINE,
+        Duration.ofMillis(100),
+        () -> queuedEvents() == 0 && checkpointSize() == count("govchain_log_entry"));
+  }
+
+  private long queuedEvents() {
+    return count("govchain_log_unsequenced");
+  }
+
+  private long count(String table) {
+    return query("SELECT count(*) FROM " + table, null, rs -> rs.getLong(1)).orElseThrow();
+  }
+
+  private String anchorTransactionState(String txHash) {
+    return query(
+            "SELECT state FROM govchain_anchor_tx WHERE tx_hash = ?", txHash, rs -> rs.getString(1))
+        .orElseThrow(() -> new AssertionError("no stored anchor transaction " + txHash));
+  }
+
+  /** Counts the log's entries on one connection of its own, quickly enough to catch a commit. */
+  private final class EntryCounter implements AutoCloseable {
+    private final Connection connection;
+    private final PreparedStatement statement;
+
+    EntryCounter() {
+      try {
+        connection = service.database().connect();
+        statement = connection.prepareStatement("SELECT count(*) FROM govchain_log_entry");
+      } catch (SQLException e) {
+        throw new IllegalStateException(e.getMessage(), e);
+      }
+    }
+
+    long count() {
+      try (ResultSet rs = statement.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      } catch (SQLException e) {
+        throw new IllegalStateException(e.getMessage(), e);
+      }
+    }
+
+    @Override
+    public void close() {
+      try {
+        connection.close();
+      } catch (SQLException e) {
+        // the count is what mattered
+      }
+    }
+  }
+
+  private interface Column<T> {
+    T read(ResultSet rs) throws SQLException;
+  }
+
+  /** Reads the service's database directly: the queue and the anchor rows the API keeps hidden. */
+  private <T> Optional<T> query(String sql, String parameter, Column<T> column) {
+    try (Connection c = service.database().connect();
+        PreparedStatement s = c.prepareStatement(sql)) {
+      if (parameter != null) {
+        s.setString(1, parameter);
+      }
+      try (ResultSet rs = s.executeQuery()) {
+        return rs.next() ? Optional.of(column.read(rs)) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The anchorer's "stored, sending" lines of one life: {size, tx hash} each. */
+  private static List<String[]> sends(AppProcess life) {
+    List<String[]> found = new ArrayList<>();
+    Matcher m = SENT.matcher(life.output());
+    while (m.find()) {
+      found.add(new String[] {m.group(1), m.group(2)});
+    }
+    return found;
+  }
+
+  private static void report(Round round) {
+    String line = round.summary();
+    System.out.println("[campaign] " + line);
+    Path summary = AppProcess.logDirectory().resolve("campaign-summary.txt");
+    try {
+      Files.createDirectories(summary.getParent());
+      Files.writeString(
+          summary,
+          line + "\n",
+          StandardCharsets.UTF_8,
+          StandardOpenOption.CREATE,
+          StandardOpenOption.APPEND);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
