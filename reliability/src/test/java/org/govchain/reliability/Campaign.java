@@ -28,7 +28,8 @@ import org.web3j.utils.Numeric;
 
 /**
  * What the fault campaign runs, all as real processes on 127.0.0.1: an embedded PostgreSQL of its
- * own (so that stopping it touches no other test), the dev chain with a fresh AnchorRegistry, the
+ * own (so that stopping it touches no other test), the dev chain with a fresh AnchorRegistry (the
+ * services reach it through a {@link ChainProxy} that can hold back their transactions), the
  * packaged auth server, one gateway in front of every record service, and each record service on a
  * port fixed for the whole campaign, so that a service killed with SIGKILL comes back where the
  * gateway expects it, on the same database, log origin and keys.
@@ -36,6 +37,7 @@ import org.web3j.utils.Numeric;
 final class Campaign implements AutoCloseable {
 
   private final DevChain chain;
+  private final ChainProxy chainProxy;
   private final PostgresServer postgres;
   private final AnchorRegistryClient registry;
   private final AuthServer auth;
@@ -44,6 +46,7 @@ final class Campaign implements AutoCloseable {
 
   private Campaign(DevChain chain, Path work) {
     this.chain = chain;
+    this.chainProxy = new ChainProxy(chain.rpcUrl());
     this.postgres = PostgresServer.startEmbedded(work.resolve("postgres"));
     try {
       this.registry =
@@ -67,6 +70,7 @@ final class Campaign implements AutoCloseable {
       }
     } catch (RuntimeException e) {
       closeQuietly(postgres);
+      chainProxy.close();
       throw e;
     }
   }
@@ -89,6 +93,11 @@ final class Campaign implements AutoCloseable {
 
   DevChain chain() {
     return chain;
+  }
+
+  /** The chain's JSON-RPC endpoint as every service reaches it. */
+  ChainProxy chainProxy() {
+    return chainProxy;
   }
 
   /** The campaign's own PostgreSQL server. */
@@ -164,6 +173,11 @@ final class Campaign implements AutoCloseable {
       return kind;
     }
 
+    /** The log's origin. */
+    String origin() {
+      return origin;
+    }
+
     PostgresServer.Database database() {
       return db;
     }
@@ -206,7 +220,7 @@ final class Campaign implements AutoCloseable {
               "--govchain.log.sequencer.enabled=" + sequencer,
               "--govchain.log.sequencer.interval=100ms",
               "--govchain.anchor.enabled=true",
-              "--govchain.anchor.rpc-url=" + chain.rpcUrl(),
+              "--govchain.anchor.rpc-url=" + chainProxy.rpcUrl(),
               "--govchain.anchor.chain-id=" + chain.chainId(),
               "--govchain.anchor.registry-address=" + registry.address(),
               "--govchain.anchor.interval=1s",
@@ -260,5 +274,6 @@ final class Campaign implements AutoCloseable {
     }
     auth.close();
     closeQuietly(postgres);
+    chainProxy.close();
   }
 }

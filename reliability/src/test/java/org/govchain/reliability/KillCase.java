@@ -47,13 +47,19 @@ final class KillCase {
   enum Moment {
     /**
      * After writes committed and before their events are sequenced: the first life runs without a
-     * sequencer, so every acknowledged event still waits in the queue at the kill.
+     * sequencer, so every acknowledged event still waits in the queue at the kill. Then the next
+     * life is killed inside its first sequencer batch: the campaign holds a SHARE lock on the leaf
+     * table, so the batch's transaction has read the queue and waits on its leaf insert; the life
+     * after that starts while the dead batch's backend still holds the sequencer's advisory lock,
+     * which goes only when the campaign lets the batch run into its closed connection.
      */
     COMMITTED_NOT_SEQUENCED,
     /**
-     * While an anchor transaction is pending: the chain holds back mining, the kill follows the
-     * anchorer's "stored, sending" line, and the new life starts with that transaction still in the
-     * node's pool (mined only once it is up).
+     * While an anchor transaction is on its way: first between its row being stored and its
+     * broadcast (the chain proxy holds the send, so it never reaches the chain), then — the next
+     * life having broadcast the stored bytes while the chain holds back mining — with it pending in
+     * the node's pool; the life after that starts with it still unmined, and the block is mined
+     * once it is up. The log must be anchored by that very transaction.
      */
     ANCHOR_TRANSACTION_PENDING,
     /** At a random number of acknowledged writes while the clients are writing. */
@@ -80,6 +86,9 @@ final class KillCase {
   private final Map<String, WriteLoad.Write> known = new LinkedHashMap<>();
 
   private String createPath;
+
+  /** The anchor transaction {size, hash} a round's kills left behind, to be confirmed as it is. */
+  private String[] anchoredBy;
 
   KillCase(Campaign campaign, RecordKind kind, Random random) {
     this.campaign = campaign;
@@ -117,6 +126,7 @@ final class KillCase {
   record Round(
       RecordKind kind,
       Moment moment,
+      int kills,
       String killedAt,
       int acknowledged,
       int unanswered,
@@ -133,12 +143,14 @@ final class KillCase {
 
     String summary() {
       return String.format(
-          "kill-9 service=%s moment=%s killed-at=\"%s\" clients=%d acknowledged=%d unanswered=%d"
+          "kill-9 service=%s moment=%s kills=%d killed-at=\"%s\" clients=%d acknowledged=%d"
+              + " unanswered=%d"
               + " written-unacknowledged=%d retried=%d retried-same-answer=%d found=%d"
               + " duplicated=%d lost=%d readable=%d anchored=%d log-created-leaves=%d"
               + " records-known=%d",
           kind.module(),
           moment.name().toLowerCase().replace('_', '-'),
+          kills,
           killedAt,
           CLIENTS,
           acknowledged,
@@ -169,44 +181,79 @@ final class KillCase {
           long queued = queuedEvents();
           assertThat(checkpointSize()).as("nothing sequenced").isEqualTo(sizeBefore);
           assertThat(queued).as("events queued").isGreaterThanOrEqualTo(writes.size());
-          killedAt = writes.size() + " writes acknowledged, " + queued + " events queued";
           service.kill();
-          service.start(true);
+          try (TableLock leaves = new TableLock("govchain_log_leaf")) {
+            service.start(true);
+            Await.until(
+                "the sequencer's batch waiting on its leaf insert",
+                DEADLINE,
+                Duration.ofMillis(50),
+                leaves::waitedOn);
+            service.kill();
+            service.start(true);
+            assertThat(service.process().output())
+                .as("the new life's sequencer waits for the dead batch's advisory lock")
+                .doesNotContain("sequencer of log " + service.origin() + " holds its lock");
+            assertThat(checkpointSize()).as("nothing sequenced yet").isEqualTo(sizeBefore);
+          }
+          killedAt =
+              writes.size()
+                  + " writes acknowledged, "
+                  + queued
+                  + " events queued; then the next life inside its first sequencer batch";
           break;
         }
       case ANCHOR_TRANSACTION_PENDING:
         {
+          ChainProxy proxy = campaign.chainProxy();
           AppProcess life = service.process();
           int sendsBefore = sends(life).size();
-          campaign.chain().setAutomine(false);
+          int heldBefore = proxy.held();
+          String[] sent;
+          proxy.holdSends();
           try {
             writes = load.start(CLIENTS, WRITES_EACH_QUIET).awaitEnd(DEADLINE);
             assertThat(writes).as("every write answered").allMatch(WriteLoad.Write::acknowledged);
-            String[] sent =
+            sent =
                 Await.value(
-                    "the anchorer sending a transaction",
+                    "the anchorer storing a transaction, its broadcast held",
                     DEADLINE,
-                    Duration.ofMillis(100),
+                    Duration.ofMillis(50),
                     () -> {
                       List<String[]> now = sends(life);
-                      return now.size() > sendsBefore
+                      return now.size() > sendsBefore && proxy.held() > heldBefore
                           ? Optional.of(now.get(now.size() - 1))
                           : Optional.empty();
                     });
-            String state = anchorTransactionState(sent[1]);
-            assertThat(state).as("the transaction in flight").isEqualTo("SENT");
-            killedAt =
-                "anchor transaction "
-                    + sent[1]
-                    + " for size "
-                    + sent[0]
-                    + " stored and sent, unmined";
+            assertThat(anchorTransaction(sent[1]))
+                .as("stored, never broadcast")
+                .isEqualTo("SENT broadcast=false");
+            service.kill();
+          } finally {
+            proxy.dropHeldAndForward();
+          }
+          campaign.chain().setAutomine(false);
+          try {
+            service.start(true);
+            Await.until(
+                "the next life broadcasting the stored transaction " + sent[1],
+                DEADLINE,
+                Duration.ofMillis(50),
+                () -> anchorTransaction(sent[1]).equals("SENT broadcast=true") && pooled(sent[1]));
             service.kill();
             service.start(true);
           } finally {
             campaign.chain().setAutomine(true);
           }
           campaign.chain().mine(1);
+          anchoredBy = sent;
+          killedAt =
+              "anchor transaction "
+                  + sent[1]
+                  + " for size "
+                  + sent[0]
+                  + " stored, its broadcast held back; then the next life, having broadcast it,"
+                  + " with it unmined";
           break;
         }
       case DURING_WRITES:
@@ -337,11 +384,14 @@ final class KillCase {
       }
     }
     int anchored = anchored(after, roundRecords);
+    String[] expectedAnchor = anchoredBy;
+    anchoredBy = null;
 
     Round round =
         new Round(
             kind,
             moment,
+            moment == Moment.DURING_WRITES ? 1 : 2,
             killedAt,
             acknowledged.size(),
             unanswered.size(),
@@ -372,6 +422,12 @@ final class KillCase {
         .isEqualTo(unclaimed.size());
     assertThat(readable).as("acknowledged records readable").isEqualTo(acknowledged.size());
     assertThat(anchored).as("this round's records anchored, VALID").isEqualTo(roundRecords.size());
+    if (expectedAnchor != null) {
+      assertThat(service.process().output())
+          .as("the stored transaction confirmed, no other sent for its checkpoint")
+          .containsPattern(
+              "anchored at size " + expectedAnchor[0] + " in block \\d+ by " + expectedAnchor[1]);
+    }
     return round;
   }
 
@@ -434,10 +490,73 @@ final class KillCase {
     return query("SELECT count(*) FROM " + table, null, rs -> rs.getLong(1)).orElseThrow();
   }
 
-  private String anchorTransactionState(String txHash) {
+  /** The stored anchor transaction's state and whether the node acknowledged its broadcast. */
+  private String anchorTransaction(String txHash) {
     return query(
-            "SELECT state FROM govchain_anchor_tx WHERE tx_hash = ?", txHash, rs -> rs.getString(1))
+            "SELECT state, broadcast_at IS NOT NULL FROM govchain_anchor_tx WHERE tx_hash = ?",
+            txHash,
+            rs -> rs.getString(1) + " broadcast=" + rs.getBoolean(2))
         .orElseThrow(() -> new AssertionError("no stored anchor transaction " + txHash));
+  }
+
+  /** Whether the chain's node holds {@code txHash} in its pool, unmined. */
+  private boolean pooled(String txHash) {
+    try {
+      return campaign
+          .chain()
+          .web3j()
+          .ethGetTransactionByHash(txHash)
+          .send()
+          .getTransaction()
+          .map(tx -> tx.getBlockHash() == null)
+          .orElse(false);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * A SHARE lock on one of the log's tables, held on a connection of the campaign's own until
+   * closed: reads go on, inserts wait.
+   */
+  private final class TableLock implements AutoCloseable {
+    private final String table;
+    private final Connection connection;
+
+    TableLock(String table) {
+      this.table = table;
+      try {
+        connection = service.database().connect();
+        connection.setAutoCommit(false);
+        try (PreparedStatement lock =
+            connection.prepareStatement("LOCK TABLE " + table + " IN SHARE MODE")) {
+          lock.execute();
+        }
+      } catch (SQLException e) {
+        throw new IllegalStateException(e.getMessage(), e);
+      }
+    }
+
+    /** Whether a session of the service waits for this lock. */
+    boolean waitedOn() {
+      return query(
+                  "SELECT count(*) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation"
+                      + " WHERE NOT l.granted AND c.relname = ?",
+                  table,
+                  rs -> rs.getLong(1))
+              .orElse(0L)
+          > 0;
+    }
+
+    @Override
+    public void close() {
+      try {
+        connection.commit();
+        connection.close();
+      } catch (SQLException e) {
+        throw new IllegalStateException(e.getMessage(), e);
+      }
+    }
   }
 
   /** Counts the log's entries on one connection of its own, quickly enough to catch a commit. */
