@@ -78,9 +78,12 @@ final class KillCase {
   private final RecordKind kind;
   private final Random random;
   private final Http http;
-  private final String writer;
-  private final String auditor;
   private final BundleVerifier verifier;
+
+  /** The writer's and an auditor's tokens, taken anew each round (they expire in 15 minutes). */
+  private String writer;
+
+  private String auditor;
 
   /** Every record some client holds the id of, with the write that made it. */
   private final Map<String, WriteLoad.Write> known = new LinkedHashMap<>();
@@ -96,8 +99,6 @@ final class KillCase {
     this.kind = kind;
     this.random = random;
     this.http = campaign.viaGateway();
-    this.writer = campaign.token(kind.writerRole());
-    this.auditor = campaign.token("auditor");
     this.verifier = new BundleVerifier(campaign.chain().web3j());
   }
 
@@ -110,6 +111,7 @@ final class KillCase {
     List<Round> rounds = new ArrayList<>();
     service.start(false);
     try {
+      auditor = campaign.token("auditor");
       createPath = kind.createPath(campaign);
       rounds.add(round(Moment.COMMITTED_NOT_SEQUENCED));
       rounds.add(round(Moment.ANCHOR_TRANSACTION_PENDING));
@@ -122,7 +124,7 @@ final class KillCase {
     return rounds;
   }
 
-  /** The figures of one kill. */
+  /** The figures of one round: a write load, its kills and the checks. */
   record Round(
       RecordKind kind,
       Moment moment,
@@ -169,6 +171,8 @@ final class KillCase {
   }
 
   private Round round(Moment moment) {
+    writer = campaign.token(kind.writerRole());
+    auditor = campaign.token("auditor");
     WriteLoad load = new WriteLoad(campaign::viaGateway, createPath, writer, kind::nextBody);
     String killedAt;
     List<WriteLoad.Write> writes;
