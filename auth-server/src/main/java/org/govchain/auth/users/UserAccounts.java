@@ -2,10 +2,9 @@ package org.govchain.auth.users;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.govchain.anchor.web.security.Role;
 import org.govchain.auth.clients.DemoAccounts;
 import org.govchain.auth.clients.DemoSecrets;
@@ -27,7 +26,7 @@ public final class UserAccounts {
 
   private UserAccounts() {}
 
-  /** Every user the settings describe; user names are unique. */
+  /** Every user the settings describe; user names are unique, whatever their case. */
   public static List<UserDetails> from(AuthServerProperties props) {
     List<UserDetails> users = new ArrayList<>();
     if (props.demo().enabled()) {
@@ -39,10 +38,22 @@ public final class UserAccounts {
     for (AuthServerProperties.User user : props.users()) {
       users.add(user(user.name(), user.password(), user.roles()));
     }
-    Set<String> names = new HashSet<>();
+    // sign-in finds a user whatever the case of the name typed (the user store keys names in
+    // lower case), so two names that differ only in case would be one account: the later would
+    // silently replace the earlier
+    Map<String, String> names = new HashMap<>();
     for (UserDetails user : users) {
-      if (!names.add(user.getUsername())) {
-        throw new IllegalStateException("the user '" + user.getUsername() + "' is defined twice");
+      String name = user.getUsername();
+      String earlier = names.putIfAbsent(name.toLowerCase(Locale.ROOT), name);
+      if (earlier != null) {
+        throw new IllegalStateException(
+            earlier.equals(name)
+                ? "the user '" + name + "' is defined twice"
+                : "the users '"
+                    + earlier
+                    + "' and '"
+                    + name
+                    + "' are one account: user names are not case-sensitive");
       }
     }
     return List.copyOf(users);
