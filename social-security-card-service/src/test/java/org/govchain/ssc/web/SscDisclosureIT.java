@@ -194,6 +194,15 @@ class SscDisclosureIT {
         assertThat(references.staff(SscApp.AUDITOR)).isNotEqualTo(clerk);
       }
 
+      // the card's history: staff by name to staff, by their log reference to the holder
+      assertThat(historyActors(app.clerk, card)).contains(SscApp.CLERK, SscApp.AUDITOR);
+      List<String> seenByHolder = historyActors(app.holder, card);
+      assertThat(seenByHolder)
+          .hasSize(9)
+          .contains(clerk, references.staff(SscApp.AUDITOR))
+          .allSatisfy(actor -> assertThat(actor).matches("(staff|holder):[0-9a-zA-Z_-]+|system"))
+          .doesNotContain(SscApp.CLERK, SscApp.AUDITOR, ADMIN);
+
       // the holder's own card's proofs: the latest event's and each of its history's
       for (WebTestClient reader : List.of(app.clerk, app.auditor, admin, app.holder)) {
         for (int version = 1; version <= 9; version++) {
@@ -203,6 +212,25 @@ class SscDisclosureIT {
         }
       }
     }
+  }
+
+  private static List<String> historyActors(WebTestClient reader, String card) {
+    List<?> events =
+        reader
+            .get()
+            .uri("/api/ssc/cards/{id}/history", card)
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(List.class)
+            .returnResult()
+            .getResponseBody();
+    List<String> actors = new ArrayList<>();
+    for (Object logged : events) {
+      Map<?, ?> event = (Map<?, ?>) ((Map<?, ?>) logged).get("event");
+      actors.add((String) event.get("actor"));
+    }
+    return actors;
   }
 
   private static void assertNoneInClear(ProofBundle bundle, List<String> clear) {

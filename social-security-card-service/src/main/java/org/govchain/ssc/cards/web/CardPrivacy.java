@@ -37,9 +37,12 @@ class CardPrivacy {
     return hashes.hashHex(LOG_ID_NUMBER, idNumber);
   }
 
+  /** How a citizen's account begins as logs and histories show it. */
+  static final String HOLDER_PREFIX = "holder:";
+
   /** A citizen's account as logs show it: {@code holder:} and a keyed hash of the subject. */
   String holderRef(String subject) {
-    return "holder:" + hashes.hashHex(LOG_HOLDER, subject).substring(0, 32);
+    return HOLDER_PREFIX + hashes.hashHex(LOG_HOLDER, subject).substring(0, 32);
   }
 
   /** The keyed hash of a card's activation code. */

@@ -454,9 +454,36 @@ public class CardService {
         .map(t -> new Page<>(t.getT1(), page, size, t.getT2()));
   }
 
-  /** The card's events with their log indexes, oldest first. */
+  /**
+   * The card's events with their log indexes, oldest first. The card's holder sees each staff
+   * member who acted as the log names them ({@code staff:…}, the same reference as in the event's
+   * bundle): that someone acted, and which of the log's entries it was, not their account name.
+   */
   Mono<List<CardEvent.Logged>> history(UUID id, Actor actor) {
-    return visible(id, actor).flatMap(card -> cards.events(id, logOrigin).collectList());
+    return visible(id, actor)
+        .flatMap(
+            card ->
+                cards
+                    .events(id, logOrigin)
+                    .map(logged -> actor.holderOnly() ? staffReferenced(logged) : logged)
+                    .collectList());
+  }
+
+  private CardEvent.Logged staffReferenced(CardEvent.Logged logged) {
+    CardEvent e = logged.event();
+    if (e.actor().startsWith(CardPrivacy.HOLDER_PREFIX) || SYSTEM.equals(e.actor())) {
+      return logged;
+    }
+    return new CardEvent.Logged(
+        new CardEvent(
+            e.cardId(),
+            e.version(),
+            e.type(),
+            references.staff(e.actor()),
+            e.status(),
+            e.reason(),
+            e.at()),
+        logged.leafIndex());
   }
 
   /**
