@@ -218,9 +218,29 @@ final class AnchoringCycle {
               if (stuck) {
                 return reorged.then(replace(store, tx));
               }
-              return tx.broadcastAt() == null || tx.state() == State.MINED
-                  ? reorged.then(broadcast(store, tx))
-                  : reorged;
+              if (tx.state() == State.MINED) {
+                LOG.warn(
+                    "anchor transaction {} of log {} at size {} is no longer in block {}"
+                        + " (reorganisation): sending it again",
+                    tx.hash(),
+                    origin,
+                    tx.treeSize(),
+                    tx.blockNumber());
+                return reorged.then(broadcast(store, tx));
+              }
+              if (tx.broadcastAt() == null) {
+                // signed and stored by this or an earlier life that stopped before the node
+                // acknowledged it: the very same bytes go out, never a new signature
+                LOG.info(
+                    "anchor transaction {} of log {} at size {} (nonce {}) was stored but never"
+                        + " acknowledged by the node: sending the stored transaction",
+                    tx.hash(),
+                    origin,
+                    tx.treeSize(),
+                    tx.nonce());
+                return broadcast(store, tx);
+              }
+              return Mono.empty();
             });
   }
 

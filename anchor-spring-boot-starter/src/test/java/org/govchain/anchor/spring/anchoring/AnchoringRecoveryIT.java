@@ -16,6 +16,9 @@ import org.govchain.testsupport.PostgresServer;
 import org.govchain.testsupport.WithDevChain;
 import org.govchain.testsupport.WithPostgres;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -24,6 +27,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 @WithDevChain
 @WithPostgres
+@ExtendWith(OutputCaptureExtension.class)
 class AnchoringRecoveryIT {
 
   private final DevChain chain;
@@ -84,8 +88,8 @@ class AnchoringRecoveryIT {
   }
 
   @Test
-  void storedButUnsentTransactionIsSentAsStoredWithItsHash(PostgresServer.Database db)
-      throws Exception {
+  void storedButUnsentTransactionIsSentAsStoredWithItsHash(
+      PostgresServer.Database db, CapturedOutput output) throws Exception {
     try (AnchoringHarness h = new AnchoringHarness(chain, db)) {
       h.migrate();
       long size = h.appendCheckpoint(4);
@@ -100,6 +104,19 @@ class AnchoringRecoveryIT {
       assertThat(h.checkpoint(size).get("tx_hash")).isEqualTo(signed.hash());
       assertThat(h.anchoredEvents()).isEqualTo(1);
       assertThat(newTransactions(app)).isZero();
+      assertThat(output.getOut())
+          .as("an operator can tell the stored transaction went out again")
+          .contains(
+              "anchor transaction "
+                  + signed.hash()
+                  + " of log "
+                  + h.origin
+                  + " at size "
+                  + size
+                  + " (nonce "
+                  + tx.nonce()
+                  + ") was stored but never acknowledged by the node: sending the stored"
+                  + " transaction");
     }
   }
 
