@@ -1,6 +1,7 @@
 package org.govchain.gateway.ratelimit;
 
 import java.net.InetSocketAddress;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -8,7 +9,10 @@ import java.util.stream.Stream;
 import org.govchain.anchor.web.problem.CommonProblem;
 import org.govchain.anchor.web.problem.ProblemWriter;
 import org.govchain.anchor.web.security.PublicPaths;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.server.PathContainer;
@@ -34,9 +38,14 @@ import reactor.core.publisher.Mono;
  * because one page load fetches several at once, and the public health probes. A web filter, not a
  * gateway filter: Spring Cloud Gateway runs its global filters only for requests a route matched,
  * so the gateway's own endpoints were never limited.
+ *
+ * <p>With {@code govchain.gateway.rate-limit.redis.url} the counts are shared by every gateway
+ * replica ({@link SharedRateLimiter}), so a client has its limit whichever replica it reaches; the
+ * in-memory limiters remain the fallback while Redis fails. Without it each gateway counts alone,
+ * which the {@code prod} profile refuses when more than one replica is declared.
  */
 @Component
-public final class RateLimitFilter implements WebFilter, Ordered {
+public final class RateLimitFilter implements WebFilter, Ordered, DisposableBean {
 
   /**
    * Right after Spring Security's filter chain ({@code WebFilterChainProxy}, order -100), which
@@ -57,16 +66,51 @@ public final class RateLimitFilter implements WebFilter, Ordered {
   private static final PathPattern PORTAL_API =
       PathPatternParser.defaultInstance.parse("/portal/api/**");
 
+  private final RateLimitProperties properties;
   private final ClientRateLimiters authenticated;
   private final ClientRateLimiters anonymous;
   private final ProblemWriter problems;
 
-  public RateLimitFilter(RateLimitProperties properties, ProblemWriter problems) {
+  /** The store the replicas share; null when each gateway counts alone. */
+  private final SharedRateLimiter shared;
+
+  public RateLimitFilter(
+      RateLimitProperties properties, ProblemWriter problems, Environment environment) {
+    this.properties = properties;
     this.authenticated =
         new ClientRateLimiters("client", properties.authenticated(), properties.maxClients());
     this.anonymous =
         new ClientRateLimiters("address", properties.anonymous(), properties.maxClients());
     this.problems = problems;
+    this.shared = sharedStore(properties, environment);
+  }
+
+  /**
+   * The shared store, if configured.
+   *
+   * @throws IllegalStateException in the {@code prod} profile, for several replicas without one
+   */
+  private static SharedRateLimiter sharedStore(
+      RateLimitProperties properties, Environment environment) {
+    if (properties.redis().configured()) {
+      return SharedRateLimiter.connect(properties.redis(), Clock.systemUTC());
+    }
+    if (properties.replicas() > 1 && environment.acceptsProfiles(Profiles.of("prod"))) {
+      throw new IllegalStateException(
+          "the prod profile refuses "
+              + properties.replicas()
+              + " gateway replicas (GOVCHAIN_GATEWAY_REPLICAS) without a shared rate limit store:"
+              + " set GOVCHAIN_RATE_LIMIT_REDIS_URL, else each replica grants every client its"
+              + " whole limit");
+    }
+    return null;
+  }
+
+  @Override
+  public void destroy() {
+    if (shared != null) {
+      shared.close();
+    }
   }
 
   @Override
@@ -82,8 +126,13 @@ public final class RateLimitFilter implements WebFilter, Ordered {
     return exchange
         .getPrincipal()
         .filter(JwtAuthenticationToken.class::isInstance)
-        .map(p -> authenticated.acquire("sub:" + p.getName()))
-        .switchIfEmpty(Mono.fromSupplier(() -> anonymous.acquire("ip:" + address(exchange))))
+        .flatMap(
+            p -> acquire("client", properties.authenticated(), authenticated, "sub:" + p.getName()))
+        .switchIfEmpty(
+            Mono.defer(
+                () ->
+                    acquire(
+                        "address", properties.anonymous(), anonymous, "ip:" + address(exchange))))
         .flatMap(
             wait -> {
               if (wait.isEmpty()) {
@@ -91,6 +140,15 @@ public final class RateLimitFilter implements WebFilter, Ordered {
               }
               return refuse(exchange, wait);
             });
+  }
+
+  /** A permit from the shared store if there is one, else from this gateway's memory. */
+  private Mono<OptionalLong> acquire(
+      String scope, RateLimitProperties.Limit limit, ClientRateLimiters local, String client) {
+    if (shared == null) {
+      return Mono.fromSupplier(() -> local.acquire(client));
+    }
+    return shared.acquire(scope, limit, client, () -> local.acquire(client));
   }
 
   private Mono<Void> refuse(ServerWebExchange exchange, OptionalLong waitNanos) {

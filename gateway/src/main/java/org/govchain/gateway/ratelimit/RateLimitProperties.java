@@ -14,11 +14,18 @@ import org.springframework.validation.annotation.Validated;
  * @param authenticated the limit of each token subject
  * @param anonymous the limit of each client address without a token
  * @param maxClients how many clients' limiters are kept (least recently used ones are dropped)
+ * @param replicas how many gateways share the limits (deployment's declaration): more than one
+ *     needs {@code redis.url}, which the {@code prod} profile enforces
+ * @param redis the store the replicas share; without a URL each gateway limits in memory alone
  */
 @Validated
 @ConfigurationProperties("govchain.gateway.rate-limit")
 public record RateLimitProperties(
-    @Valid @NotNull Limit authenticated, @Valid @NotNull Limit anonymous, @Min(1) int maxClients) {
+    @Valid @NotNull Limit authenticated,
+    @Valid @NotNull Limit anonymous,
+    @Min(1) int maxClients,
+    @Min(1) int replicas,
+    @Valid @NotNull Redis redis) {
 
   /**
    * At most {@code requests} per {@code period} for one client.
@@ -27,4 +34,19 @@ public record RateLimitProperties(
    * @param period the refresh period
    */
   public record Limit(@Min(1) int requests, @NotNull Duration period) {}
+
+  /**
+   * The Redis server the gateway replicas count their clients' requests in.
+   *
+   * @param url {@code redis://host:port} (or {@code rediss://}), no password in it; blank for none
+   * @param password the server's password (a secret: environment or secret file), blank for none
+   * @param timeout how long a count may take before the gateway limits in memory instead
+   */
+  public record Redis(String url, String password, @NotNull Duration timeout) {
+
+    /** Whether a shared store is configured. */
+    public boolean configured() {
+      return url != null && !url.isBlank();
+    }
+  }
 }
