@@ -135,6 +135,8 @@ public final class InstallationSecrets {
     checkOrganisationCode(files);
     Map<String, String> addresses = new LinkedHashMap<>();
     files.text("postgres/POSTGRES_PASSWORD", InstallationSecrets::password);
+    // the gateway replicas' shared rate limit store: Redis and every gateway read the same file
+    files.text("gateway/GOVCHAIN_RATE_LIMIT_REDIS_PASSWORD", InstallationSecrets::password);
 
     Credentials owner =
         Credentials.create(
@@ -406,6 +408,7 @@ public final class InstallationSecrets {
   static List<String> layout() {
     List<String> names = new ArrayList<>();
     names.add("postgres/POSTGRES_PASSWORD");
+    names.add("gateway/GOVCHAIN_RATE_LIMIT_REDIS_PASSWORD");
     names.add("registry/GOVCHAIN_REGISTRY_OWNER_KEY");
     for (RecordService service : RecordService.values()) {
       names.add(service.dir + "/" + service.prefix + "_DB_PASSWORD");
