@@ -6,6 +6,7 @@
 #   localhost/govchain-base/jre17:bookworm   Java 17 runtime (the applications)
 #   localhost/govchain-base/node:bookworm    Node.js 18, Debian's (the dev chain's ganache)
 #   localhost/govchain-base/postgres:bookworm PostgreSQL 15 (test/postgres/Dockerfile builds on it)
+#   localhost/govchain-base/redis:bookworm   Redis, Debian's (the gateways' rate limit store)
 #
 # An image that already exists is kept (say so); GOVCHAIN_REBUILD_BASE=1 builds it again.
 set -euo pipefail
@@ -36,3 +37,4 @@ build() {
 build localhost/govchain-base/jre17:bookworm openjdk-17-jre-headless,ca-certificates
 build localhost/govchain-base/node:bookworm nodejs,ca-certificates
 build localhost/govchain-base/postgres:bookworm postgresql-15
+build localhost/govchain-base/redis:bookworm redis-server

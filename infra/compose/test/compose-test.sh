@@ -64,6 +64,8 @@ free_port() {
 }
 export GOVCHAIN_SECRETS="$WORK/secrets"
 export GOVCHAIN_POSTGRES_IMAGE=localhost/govchain-test/postgres:15
+# Debian's redis-server: the compose file gives it its command (the public image's contract unused)
+export GOVCHAIN_REDIS_IMAGE=localhost/govchain-base/redis:bookworm
 export GOVCHAIN_ANCHOR_INTERVAL=2s
 GOVCHAIN_GATEWAY_PORT=$(free_port)
 GOVCHAIN_AUTH_PORT=$(free_port)
@@ -237,6 +239,18 @@ code=$(curl -s -o "$WORK/checkpoint.json" -w '%{http_code}' "$GW/api/seal/log/ch
 [ "$(json origin < "$WORK/checkpoint.json")" = seal.compose-test.example ] \
   || fail "the public checkpoint is not the seal log's: $(head -c 300 "$WORK/checkpoint.json")"
 say "the seal log's checkpoint answers without a token (size $(json size < "$WORK/checkpoint.json"))"
+# that request was counted in the shared rate limit store (its keys live for a 1 s window: the
+# script's calls are what remains to see), and the gateway never fell back to memory
+rl_calls=$(dc exec -T redis sh -c \
+  'REDISCLI_AUTH="$(cat /run/secrets/redis-password)" redis-cli info commandstats' | tr -d '\r' \
+  | sed -n 's/^cmdstat_evalsha:calls=\([0-9]*\).*/\1/p')
+gateway_log=$(dc logs --no-color gateway 2>&1 || true)
+[ "${rl_calls:-0}" -gt 0 ] \
+  || fail "the gateway counted nothing in Redis: $(grep -i redis <<< "$gateway_log" | tail -5)"
+if grep -q 'rate limits: Redis at .* failed' <<< "$gateway_log"; then
+  fail "the gateway could not count in Redis: $(grep -i redis <<< "$gateway_log" | tail -5)"
+fi
+say "the gateway counts its clients in Redis, shared by its replicas ($rl_calls counts)"
 
 # --- 4. a client's walkthrough -------------------------------------------------------------------
 
