@@ -80,7 +80,7 @@ final class SharedRateLimiter implements AutoCloseable {
     this.client = RedisClient.create();
     this.client.setOptions(
         ClientOptions.builder()
-            // a lost connection is dropped and opened again after the back-off (failed)
+            // a failed connection is dropped and opened again after the back-off (failed)
             .autoReconnect(false)
             .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
             .socketOptions(SocketOptions.builder().connectTimeout(timeout).build())
@@ -192,8 +192,10 @@ final class SharedRateLimiter implements AutoCloseable {
 
   private OptionalLong failed(Throwable error, Supplier<OptionalLong> local) {
     retryAt = clock.instant().plus(BACK_OFF);
-    StatefulRedisConnection<String, String> lost = connection.get();
-    if (lost != null && !lost.isOpen() && connection.compareAndSet(lost, null)) {
+    // whatever went wrong, the next try after the back-off opens a new connection: one that
+    // broke may not know it yet, and a slow one is not worth keeping
+    StatefulRedisConnection<String, String> lost = connection.getAndSet(null);
+    if (lost != null) {
       lost.closeAsync();
     }
     if (failing.compareAndSet(false, true)) {
@@ -201,9 +203,23 @@ final class SharedRateLimiter implements AutoCloseable {
           "rate limits: Redis at {} failed ({}); each replica limits its clients alone until it"
               + " answers",
           where,
-          error.getClass().getSimpleName());
+          describe(error));
     }
     return local.get();
+  }
+
+  /**
+   * The failure's kind and Redis's or the network's words (no client key is ever in them: the keys
+   * are hashes, and commands are not echoed).
+   */
+  private static String describe(Throwable error) {
+    Throwable cause = error;
+    while (cause.getCause() != null && cause.getCause() != cause) {
+      cause = cause.getCause();
+    }
+    String message = cause.getMessage() == null ? "" : ": " + cause.getMessage().strip();
+    String text = cause.getClass().getSimpleName() + message;
+    return text.length() > 200 ? text.substring(0, 200) + "…" : text;
   }
 
   /** Whether the last count fell back to memory. */
