@@ -28,8 +28,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Two limiters on one real Redis server, as two gateway replicas: one client's requests are counted
  * once whichever limiter takes them; the store holds only hashed client keys for the window; the
- * script is loaded again after {@code SCRIPT FLUSH}; with Redis gone each falls back to its own
- * memory (one WARN) and comes back to Redis one back-off later (one INFO).
+ * script is loaded again after {@code SCRIPT FLUSH}; with Redis slow or gone each falls back to its
+ * own memory (one WARN) and comes back to Redis one back-off later (one INFO).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SharedRateLimiterIT {
@@ -149,6 +149,22 @@ class SharedRateLimiterIT {
     assertThat(replicaB.failing()).isFalse();
     assertThat(messages(Level.INFO)).hasSize(2).allMatch(m -> m.contains("answers again"));
     assertThat(messages(Level.WARN)).as("no more warnings").hasSize(2);
+  }
+
+  @Test
+  void aRedisSlowerThanTheTimeoutIsLeftForMemory() {
+    assertThat(acquire(replicaA, localA, "c")).isEmpty(); // connected, script loaded
+    // every client's commands wait 1.5 s: longer than the limiter's 500 ms timeout
+    withAdmin(c -> c.clientPause(1_500));
+    for (int i = 0; i < LIMIT.requests(); i++) {
+      assertThat(acquire(replicaA, localA, "c")).as("request %d, from memory", i + 1).isEmpty();
+    }
+    assertThat(acquire(replicaA, localA, "c")).as("the local limit holds").isPresent();
+    assertThat(replicaA.failing()).isTrue();
+    assertThat(messages(Level.WARN))
+        .singleElement()
+        .asString()
+        .contains("failed (TimeoutException");
   }
 
   @Test
