@@ -2,6 +2,7 @@ package org.govchain.testsupport;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -9,6 +10,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A real PostgreSQL server for tests: the one named by {@code GOVCHAIN_TEST_PG_URL} (system
@@ -107,7 +111,8 @@ public final class PostgresServer implements AutoCloseable {
   /**
    * Starts embedded PostgreSQL binaries as a server of the caller's own, on a free port, its data
    * in {@code dataDirectory} (which must not hold a cluster yet) — never the configured server,
-   * since the caller means to stop it. The caller closes it.
+   * since the caller means to stop it. Unlike the shared embedded server it commits synchronously,
+   * so that a crash ({@link #stopImmediately()}) loses nothing committed. The caller closes it.
    */
   public static PostgresServer startEmbedded(Path dataDirectory) {
     EmbeddedPostgres pg = embeddedOn(dataDirectory, 0);
@@ -127,7 +132,10 @@ public final class PostgresServer implements AutoCloseable {
           EmbeddedPostgres.builder()
               .setDataDirectory(dataDirectory)
               // kept on stop: a start must find the databases as they were
-              .setCleanDataDirectory(false);
+              .setCleanDataDirectory(false)
+              // zonky's default (off) loses the last commits in a crash (stopImmediately): a
+              // server meant to be taken away must keep what it acknowledged, as a real one does
+              .setServerConfig("synchronous_commit", "on");
       if (port != 0) {
         builder.setPort(port);
       }
@@ -148,6 +156,48 @@ public final class PostgresServer implements AutoCloseable {
       embedded.close();
       embedded = null;
     }
+  }
+
+  /**
+   * Stops a server made by {@link #startEmbedded(Path)} as a crash would, as {@code pg_ctl stop -m
+   * immediate} does: SIGQUIT to the postmaster, every server process quits at once without a
+   * shutdown checkpoint, and the next {@link #start()} recovers from the write-ahead log. Committed
+   * data is kept; clients' connections fail until then. (The embedded server's own stop, run after
+   * it to let go of the data directory, finds no server and logs that it could not stop it.)
+   */
+  public synchronized void stopImmediately() throws IOException {
+    requireRestartable();
+    if (embedded == null) {
+      return;
+    }
+    long pid = Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0));
+    ProcessHandle postmaster =
+        ProcessHandle.of(pid)
+            .orElseThrow(() -> new IllegalStateException("no postmaster with pid " + pid));
+    try {
+      // pg_ctl itself refuses to run as root, and the JDK sends no SIGQUIT
+      Process kill =
+          new ProcessBuilder("kill", "-s", "QUIT", Long.toString(pid))
+              .redirectErrorStream(true)
+              .start();
+      String output = new String(kill.getInputStream().readAllBytes());
+      if (kill.waitFor() != 0) {
+        throw new IllegalStateException("kill -s QUIT " + pid + " failed: " + output);
+      }
+      postmaster.onExit().get(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("the postmaster " + pid + " did not quit", e);
+    }
+    embedded.close();
+    embedded = null;
+  }
+
+  /** Whether a server made by {@link #startEmbedded(Path)} is running (not stopped). */
+  public boolean isRunning() {
+    return embedded != null;
   }
 
   /** Starts a stopped server again, on the same port and data directory. */

@@ -64,4 +64,29 @@ class PostgresServerIT {
       }
     }
   }
+
+  @Test
+  void anEmbeddedServerOfItsOwnCrashesAndRecoversItsCommittedData(@TempDir Path dir)
+      throws Exception {
+    try (PostgresServer server = PostgresServer.startEmbedded(dir.resolve("pg"))) {
+      PostgresServer.Database db = server.newDatabase();
+      try (Connection c = db.connect();
+          Statement s = c.createStatement()) {
+        s.execute("CREATE TABLE kept (v int)");
+        s.execute("INSERT INTO kept VALUES (7)");
+        server.stopImmediately();
+        assertThat(server.isRunning()).isFalse();
+        assertThatThrownBy(() -> s.execute("SELECT 1")).isInstanceOf(java.sql.SQLException.class);
+      }
+      assertThatThrownBy(db::connect).isInstanceOf(java.sql.SQLException.class);
+      server.start();
+      assertThat(server.isRunning()).isTrue();
+      try (Connection c = db.connect();
+          Statement s = c.createStatement()) {
+        ResultSet rs = s.executeQuery("SELECT v FROM kept");
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.getInt(1)).isEqualTo(7);
+      }
+    }
+  }
 }
