@@ -27,6 +27,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -221,6 +222,26 @@ public class ServiceProblemAdvice {
             "the database refused the write; nothing was changed",
             Map.of(),
             request);
+  }
+
+  /**
+   * No transaction could be begun — the pool had no working connection to give (the database is
+   * down or restarting) — so nothing was done: 503, as for an unreachable database. Spring reports
+   * this as a transaction failure, not a {@link DataAccessException}.
+   */
+  @ExceptionHandler(CannotCreateTransactionException.class)
+  ResponseEntity<ProblemDetail> noTransaction(
+      CannotCreateTransactionException e, ServerHttpRequest request) {
+    Throwable cause = e.getMostSpecificCause();
+    logFailure(
+        request,
+        "no transaction: " + cause.getClass().getName(),
+        String.valueOf(cause.getMessage()));
+    return common(
+        CommonProblem.SERVICE_UNAVAILABLE,
+        "the database is unavailable; nothing was changed, retry later",
+        Map.of(),
+        request);
   }
 
   private static ResponseEntity<ProblemDetail> common(

@@ -2,6 +2,7 @@ package org.govchain.anchor.spring.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.r2dbc.spi.R2dbcNonTransientResourceException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validation;
 import jakarta.validation.ValidatorFactory;
@@ -16,9 +17,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.RestController;
 
-/** How {@link ServiceProblemAdvice} answers AOP method validation's constraint violations. */
+/**
+ * How {@link ServiceProblemAdvice} answers AOP method validation's constraint violations, and a
+ * transaction that could not begin.
+ */
 class ServiceProblemAdviceTest {
 
   @RestController
@@ -68,6 +73,23 @@ class ServiceProblemAdviceTest {
     ConstraintViolationException e = violations(new Internal(), work, new Object[] {0});
 
     assertThat(advice.constraints(e, request()).getStatusCode().value()).isEqualTo(500);
+  }
+
+  @Test
+  void aTransactionThatCannotBeginForWantOfTheDatabaseIsServiceUnavailable() {
+    // what the R2DBC transaction manager throws while PostgreSQL is down (PostgresRestartIT)
+    CannotCreateTransactionException e =
+        new CannotCreateTransactionException(
+            "Could not open R2DBC Connection for transaction",
+            new R2dbcNonTransientResourceException("[08003] Cannot connect to 127.0.0.1:5432"));
+
+    ResponseEntity<ProblemDetail> answer = advice.noTransaction(e, request());
+
+    assertThat(answer.getStatusCode().value()).isEqualTo(503);
+    assertThat(answer.getHeaders().getContentType().toString())
+        .isEqualTo("application/problem+json");
+    assertThat(answer.getBody().getType().toString()).endsWith("/service-unavailable");
+    assertThat(answer.getBody().toString()).doesNotContain("R2DBC", "08003", "5432", "Exception");
   }
 
   private static <T> ConstraintViolationException violations(
