@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -157,6 +158,10 @@ final class Campaign implements AutoCloseable {
     private final Path dataDir;
     private AppProcess process;
     private int lives;
+    private String createPath;
+
+    /** Every record the campaign's clients made on this log, whatever the case, by id. */
+    private final Map<String, WriteLoad.Write> records = new LinkedHashMap<>();
 
     private Service(RecordKind kind, Path dataDir) {
       this.kind = kind;
@@ -193,6 +198,25 @@ final class Campaign implements AutoCloseable {
         throw new IllegalStateException(kind + " is not running");
       }
       return process;
+    }
+
+    /**
+     * Where the clients post their writes, made on first use with the service running (a unit for
+     * vouchers), the same for every case after that.
+     */
+    String createPath() {
+      if (createPath == null) {
+        createPath = kind.createPath(Campaign.this);
+      }
+      return createPath;
+    }
+
+    /**
+     * Every record some client of the campaign holds the id of, with the write that made it: the
+     * log keeps every case's records, so each case checks its own against all of them.
+     */
+    Map<String, WriteLoad.Write> records() {
+      return records;
     }
 
     /** How many times it has been started. */

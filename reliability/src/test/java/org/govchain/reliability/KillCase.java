@@ -15,7 +15,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,13 +32,15 @@ import org.govchain.testsupport.process.AppProcess;
 import org.govchain.testsupport.process.Http;
 
 /**
- * Case 1 of the fault campaign for one record service: its JVM killed with SIGKILL at a chosen
- * moment of a write load through the gateway, started again on the same port and database, and then
- * checked against what the clients were told — every acknowledged record readable, in the log
- * exactly once and anchored (its bundle VALID against the chain); every write the clients got no
- * answer to, retried with its key, answered with its first record, never a second one; the log's
- * creating leaves exactly the records written, acknowledged or not. The figures of each round are
- * printed as one line (and appended to {@code campaign-summary.txt} beside the processes' output).
+ * Cases 1 and 2 of the fault campaign for one record service: its JVM killed with SIGKILL at a
+ * chosen moment of a write load through the gateway and started again on the same port and database
+ * (case 1), or the campaign's PostgreSQL stopped and started again under the load, the service left
+ * running ({@link PostgresOutage}, case 2); and then checked against what the clients were told —
+ * every acknowledged record readable, in the log exactly once and anchored (its bundle VALID
+ * against the chain); every write the clients got no answer to, retried with its key, answered with
+ * its first record, never a second one; the log's creating leaves exactly the records written,
+ * acknowledged or not. The figures of each round are printed as one line (and appended to {@code
+ * campaign-summary.txt} beside the processes' output).
  */
 final class KillCase {
 
@@ -63,7 +64,24 @@ final class KillCase {
      */
     ANCHOR_TRANSACTION_PENDING,
     /** At a random number of acknowledged writes while the clients are writing. */
-    DURING_WRITES
+    DURING_WRITES,
+    /**
+     * Case 2: the campaign's PostgreSQL stopped in fast mode ({@code pg_ctl stop -m fast}: open
+     * sessions ended, a shutdown checkpoint) while the clients write, held down, started again; the
+     * service is not restarted ({@link PostgresOutage}).
+     */
+    POSTGRES_STOPPED,
+    /**
+     * Case 2: the campaign's PostgreSQL crashed ({@code pg_ctl stop -m immediate}: SIGQUIT, no
+     * checkpoint, recovery from the write-ahead log at the next start) while the clients write; the
+     * service is not restarted ({@link PostgresOutage}).
+     */
+    POSTGRES_CRASHED;
+
+    /** Whether the fault is the database's (case 2), not the service's JVM's (case 1). */
+    boolean database() {
+      return this == POSTGRES_STOPPED || this == POSTGRES_CRASHED;
+    }
   }
 
   static final int CLIENTS = 4;
@@ -85,10 +103,13 @@ final class KillCase {
 
   private String auditor;
 
-  /** Every record some client holds the id of, with the write that made it. */
-  private final Map<String, WriteLoad.Write> known = new LinkedHashMap<>();
+  /** Every record some client holds the id of, with the write that made it (any case's). */
+  private final Map<String, WriteLoad.Write> known;
 
   private String createPath;
+
+  /** The round's database outage, whose answers are checked with the round's records. */
+  private PostgresOutage pendingOutage;
 
   /** The anchor transaction {size, hash} a round's kills left behind, to be confirmed as it is. */
   private String[] anchoredBy;
@@ -98,6 +119,7 @@ final class KillCase {
     this.service = campaign.service(kind);
     this.kind = kind;
     this.random = random;
+    this.known = service.records();
     this.http = campaign.viaGateway();
     this.verifier = new BundleVerifier(campaign.chain().web3j());
   }
@@ -112,7 +134,7 @@ final class KillCase {
     service.start(false);
     try {
       auditor = campaign.token("auditor");
-      createPath = kind.createPath(campaign);
+      createPath = service.createPath();
       rounds.add(round(Moment.COMMITTED_NOT_SEQUENCED));
       rounds.add(round(Moment.ANCHOR_TRANSACTION_PENDING));
       for (int i = 0; i < randomKills; i++) {
@@ -122,6 +144,40 @@ final class KillCase {
       service.close();
     }
     return rounds;
+  }
+
+  /**
+   * Case 2: starts the service for a database outage ({@link PostgresOutage} stops and starts the
+   * server under every service's load at once), makes what the writes need.
+   */
+  void startForOutages() {
+    service.start(true);
+    createPath = service.createPath();
+  }
+
+  /** A new write load on the service, with fresh tokens (before each outage). */
+  WriteLoad newLoad() {
+    writer = campaign.token(kind.writerRole());
+    auditor = campaign.token("auditor");
+    return new WriteLoad(campaign::viaGateway, createPath, writer, kind::nextBody);
+  }
+
+  /**
+   * Case 2: the checks after a database outage the service lived through, then what its clients
+   * were told during it ({@link PostgresOutage#assertAnswered}).
+   */
+  Round checkOutage(PostgresOutage outage, WriteLoad load, List<WriteLoad.Write> writes) {
+    pendingOutage = outage;
+    return check(
+        outage.crash() ? Moment.POSTGRES_CRASHED : Moment.POSTGRES_STOPPED,
+        outage.summary(kind),
+        load,
+        writes);
+  }
+
+  /** Stops the service (after case 2's outages). */
+  void stop() {
+    service.close();
   }
 
   /** The figures of one round: a write load, its kills and the checks. */
@@ -145,11 +201,12 @@ final class KillCase {
 
     String summary() {
       return String.format(
-          "kill-9 service=%s moment=%s kills=%d killed-at=\"%s\" clients=%d acknowledged=%d"
+          "%s service=%s moment=%s kills=%d killed-at=\"%s\" clients=%d acknowledged=%d"
               + " unanswered=%d"
               + " written-unacknowledged=%d retried=%d retried-same-answer=%d found=%d"
               + " duplicated=%d lost=%d readable=%d anchored=%d log-created-leaves=%d"
               + " records-known=%d",
+          moment.database() ? "pg-restart" : "kill-9",
           kind.module(),
           moment.name().toLowerCase().replace('_', '-'),
           kills,
@@ -395,7 +452,7 @@ final class KillCase {
         new Round(
             kind,
             moment,
-            moment == Moment.DURING_WRITES ? 1 : 2,
+            moment == Moment.DURING_WRITES || moment.database() ? 1 : 2,
             killedAt,
             acknowledged.size(),
             unanswered.size(),
@@ -409,7 +466,9 @@ final class KillCase {
             anchored,
             after.createdTotal(),
             known.size());
-    report(round);
+    report(round.summary());
+    PostgresOutage outage = pendingOutage;
+    pendingOutage = null;
 
     assertThat(unanswered)
         .as("unanswered writes failed for want of the service, not on their content")
@@ -431,6 +490,9 @@ final class KillCase {
           .as("the stored transaction confirmed, no other sent for its checkpoint")
           .containsPattern(
               "anchored at size " + expectedAnchor[0] + " in block \\d+ by " + expectedAnchor[1]);
+    }
+    if (outage != null) {
+      outage.assertAnswered(kind);
     }
     return round;
   }
@@ -625,8 +687,8 @@ final class KillCase {
     return found;
   }
 
-  private static void report(Round round) {
-    String line = round.summary();
+  /** Prints one {@code [campaign]} line and appends it to {@code campaign-summary.txt}. */
+  static void report(String line) {
     System.out.println("[campaign] " + line);
     Path summary = AppProcess.logDirectory().resolve("campaign-summary.txt");
     try {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.govchain.testsupport.Await;
@@ -33,6 +34,10 @@ final class WriteLoad {
   private final AtomicInteger acknowledged = new AtomicInteger();
   private final AtomicInteger inFlight = new AtomicInteger();
   private final List<Thread> threads = new ArrayList<>();
+  private final AtomicBoolean stopped = new AtomicBoolean();
+  private final AtomicBoolean held = new AtomicBoolean();
+  private volatile Duration pauseAfterFailure;
+  private volatile Duration pace = Duration.ZERO;
 
   /**
    * @param clients makes one client (its own connections) per simulated front-end
@@ -55,6 +60,7 @@ final class WriteLoad {
     final Map<String, Object> body;
     private volatile String id;
     private volatile String failure;
+    private volatile Http.Response answer;
 
     private Write(int client, String key, Map<String, Object> body) {
       this.client = client;
@@ -75,6 +81,45 @@ final class WriteLoad {
     boolean acknowledged() {
       return id != null;
     }
+
+    /** The answer the client got instead of a 201, or null (none, or a broken connection). */
+    Http.Response answer() {
+      return answer;
+    }
+  }
+
+  /**
+   * Makes each client go on writing after a write that got no 201 (keeping it to retry later), a
+   * new write every {@code pause} after a failure, until {@link #stop()}: a load that runs through
+   * an outage of the service's dependencies rather than stopping at its first failure.
+   */
+  WriteLoad keepWritingThroughFailures(Duration pause) {
+    this.pauseAfterFailure = pause;
+    return this;
+  }
+
+  /** Makes each client wait {@code pace} after every write, as a person at a front-end would. */
+  WriteLoad paced(Duration pace) {
+    this.pace = pace;
+    return this;
+  }
+
+  /**
+   * Clients send no new write until {@link #release()} (a write in flight is still answered): a
+   * service that is quicker than the others waits for them instead of piling up records.
+   */
+  void hold() {
+    held.set(true);
+  }
+
+  /** Clients write again after {@link #hold()}. */
+  void release() {
+    held.set(false);
+  }
+
+  /** Clients send no new write after this (a write in flight is still answered). */
+  void stop() {
+    stopped.set(true);
   }
 
   /** Starts {@code clientCount} clients, each sending up to {@code writesEach} writes in turn. */
@@ -92,7 +137,10 @@ final class WriteLoad {
   }
 
   private void runClient(Http http, int client, int writesEach) {
-    for (int i = 0; i < writesEach; i++) {
+    for (int i = 0; i < writesEach && !stopped.get(); i++) {
+      while (held.get() && !stopped.get()) {
+        pause(Duration.ofMillis(10));
+      }
       Write write = new Write(client, UUID.randomUUID().toString(), bodies.get());
       writes.add(write);
       inFlight.incrementAndGet();
@@ -101,9 +149,16 @@ final class WriteLoad {
         if (outcome.id() != null) {
           write.id = outcome.id();
           acknowledged.incrementAndGet();
+          if (!pace.isZero()) {
+            pause(pace);
+          }
         } else {
           write.failure = outcome.failure();
-          return; // no answer: this client stops and retries it after the restart
+          write.answer = outcome.answer();
+          if (pauseAfterFailure == null) {
+            return; // no answer: this client stops and retries it after the restart
+          }
+          pause(pauseAfterFailure);
         }
       } finally {
         inFlight.decrementAndGet();
@@ -111,8 +166,19 @@ final class WriteLoad {
     }
   }
 
-  /** What one send of a write got: the record's id for a 201, else what came instead. */
-  record Outcome(String id, int status, String failure) {
+  private static void pause(Duration pause) {
+    try {
+      Thread.sleep(pause.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * What one send of a write got: the record's id for a 201, else what came instead (the answer
+   * itself, if there was one).
+   */
+  record Outcome(String id, int status, String failure, Http.Response answer) {
 
     boolean noAnswer() {
       return id == null && (status == 0 || NO_ANSWER.contains(status));
@@ -131,11 +197,12 @@ final class WriteLoad {
     try {
       Http.Response answer = http.send(request);
       if (answer.status() == 201) {
-        return new Outcome(answer.json().path("id").asString(), 201, null);
+        return new Outcome(answer.json().path("id").asString(), 201, null, answer);
       }
-      return new Outcome(null, answer.status(), answer.status() + " " + problemType(answer));
+      return new Outcome(
+          null, answer.status(), answer.status() + " " + problemType(answer), answer);
     } catch (UncheckedIOException e) {
-      return new Outcome(null, 0, "no answer: " + e.getCause());
+      return new Outcome(null, 0, "no answer: " + e.getCause(), null);
     }
   }
 
