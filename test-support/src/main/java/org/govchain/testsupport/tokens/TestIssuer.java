@@ -82,6 +82,21 @@ public final class TestIssuer {
     }
   }
 
+  /** This issuer's public key. */
+  public PublicKey publicKey() {
+    return publicKey;
+  }
+
+  /** The key id its tokens carry ({@code kid}), or null. */
+  public String keyId() {
+    return keyId;
+  }
+
+  /** The {@code iss} its tokens carry, or null. */
+  public String issuer() {
+    return issuer;
+  }
+
   /** A temporary PEM file holding an encoded (X.509 SubjectPublicKeyInfo) public key. */
   public static Path pem(byte[] subjectPublicKeyInfo) {
     try {
@@ -196,5 +211,13 @@ public final class TestIssuer {
     tokens.put("garbage", "x.y.z");
     tokens.put("signature cut off", signed.substring(0, signed.lastIndexOf('.') + 1));
     return tokens;
+  }
+
+  /** A token with exactly these claims (dates as epoch seconds), signed RS256 with this key. */
+  String signRaw(Map<String, Object> claims) {
+    return TokenAttacks.sign(
+        new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(keyId).build(),
+        claims,
+        new RSASSASigner(privateKey));
   }
 }

@@ -11,6 +11,7 @@ import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.core.io.Resource;
@@ -18,6 +19,8 @@ import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
@@ -26,9 +29,9 @@ import org.springframework.security.oauth2.jwt.SupplierReactiveJwtDecoder;
 /**
  * How the gateway and every service check a bearer token (docs/conventions.md, Tokens): the keys
  * from {@code spring.security.oauth2.resourceserver.jwt.*} (mapped to {@code GOVCHAIN_JWT_*}), only
- * signed JWTs, {@code exp}/{@code nbf} with 60 s skew, {@code aud} containing the configured
- * audience and, when an issuer is configured, {@code iss}; roles from the {@code roles} claim and
- * from explicitly mapped scopes only.
+ * signed JWTs, {@code exp} (required)/{@code nbf} with 60 s skew, {@code aud} containing the
+ * configured audience and, when an issuer is configured, {@code iss}; roles from the {@code roles}
+ * claim and from explicitly mapped scopes only.
  */
 public final class TokenValidation {
 
@@ -142,15 +145,20 @@ public final class TokenValidation {
   }
 
   /**
-   * {@code exp}/{@code nbf} (60 s skew), {@code aud} must contain {@code audience}, and {@code iss}
-   * must be {@code issuer} unless that is empty.
+   * {@code exp} required and {@code nbf} checked (60 s skew), {@code aud} must contain {@code
+   * audience}, and {@code iss} must be {@code issuer} unless that is empty. Spring's own timestamp
+   * check passes a token without {@code exp}, which would never expire. ({@code sub} is required by
+   * {@link JwtRolesConverter}.)
    */
   public static OAuth2TokenValidator<Jwt> validator(String issuer, String audience) {
     OAuth2TokenValidator<Jwt> base =
         issuer.isEmpty()
             ? JwtValidators.createDefault()
             : JwtValidators.createDefaultWithIssuer(issuer);
-    return new DelegatingOAuth2TokenValidator<>(base, new JwtAudienceValidator(audience));
+    return new DelegatingOAuth2TokenValidator<>(
+        base,
+        new JwtClaimValidator<Object>(JwtClaimNames.EXP, Objects::nonNull),
+        new JwtAudienceValidator(audience));
   }
 
   /** Reads an X.509 SubjectPublicKeyInfo RSA key in PEM from a resource location. */

@@ -49,6 +49,23 @@ class TokenValidationTest {
   }
 
   @Test
+  void validatorWantsAnExpiry() {
+    OAuth2TokenValidator<Jwt> validator = TokenValidation.validator("", "govchain");
+    Instant now = Instant.now();
+    Jwt control = jwt(Map.of("aud", List.of("govchain")));
+    assertThat(validator.validate(control).hasErrors()).isFalse();
+    Jwt noExpiry =
+        Jwt.withTokenValue("t")
+            .header("alg", "RS256")
+            .subject("clerk")
+            .issuedAt(now)
+            .audience(List.of("govchain"))
+            .build();
+    assertThat(validator.validate(noExpiry).getErrors())
+        .anySatisfy(e -> assertThat(e.getDescription()).contains("exp"));
+  }
+
+  @Test
   void validatorChecksTheIssuerWhenOneIsConfigured() {
     OAuth2TokenValidator<Jwt> validator =
         TokenValidation.validator("http://localhost:9000", "govchain");
