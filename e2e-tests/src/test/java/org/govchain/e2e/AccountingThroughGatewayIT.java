@@ -33,7 +33,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class AccountingThroughGatewayIT {
 
   /** The unit the auth server's demo accounting clerks are bound to (their unit claim). */
-  private static final String DEMO_UNIT = "115132000088000108";
+  static final String DEMO_UNIT = "115132000088000108";
 
   private static Suite.RecordService accounting;
   private static AppProcess gateway;
@@ -43,7 +43,13 @@ class AccountingThroughGatewayIT {
     accounting = suite.startAccountingService(db);
     gateway =
         suite.startGateway(
-            Map.of("GOVCHAIN_ACCOUNTING_URL", accounting.process().baseUrl()), List.of());
+            // anonymous calls unthrottled: the authorization matrix makes dozens a second
+            Map.of(
+                "GOVCHAIN_ACCOUNTING_URL",
+                accounting.process().baseUrl(),
+                "GOVCHAIN_RATE_LIMIT_ANONYMOUS_REQUESTS",
+                "10000"),
+            List.of());
   }
 
   @AfterAll
@@ -54,6 +60,21 @@ class AccountingThroughGatewayIT {
     if (accounting != null) {
       accounting.close();
     }
+  }
+
+  @Test
+  void everyOperationAnswersEachCallerAsTheReadmesAccessTableSays(Suite suite) {
+    AuthorizationMatrix.Result matrix =
+        AuthorizationMatrix.run(
+            suite,
+            AuthorizationMatrix.readme("accounting-audit-service"),
+            "/api/accounting",
+            new Http(accounting.process().baseUrl()),
+            new Http(gateway.baseUrl()));
+    System.out.printf(
+        "[matrix] accounting requests=%d findings=%d%n",
+        matrix.requests(), matrix.findings().size());
+    assertThat(matrix.findings()).isEmpty();
   }
 
   @Test

@@ -37,7 +37,15 @@ class CardsThroughGatewayIT {
   @BeforeAll
   static void start(Suite suite, PostgresServer.Database db) {
     cards = suite.startCardService(db);
-    gateway = suite.startGateway(Map.of("GOVCHAIN_SSC_URL", cards.process().baseUrl()), List.of());
+    // anonymous calls unthrottled: the authorization matrix makes dozens a second
+    gateway =
+        suite.startGateway(
+            Map.of(
+                "GOVCHAIN_SSC_URL",
+                cards.process().baseUrl(),
+                "GOVCHAIN_RATE_LIMIT_ANONYMOUS_REQUESTS",
+                "10000"),
+            List.of());
   }
 
   @AfterAll
@@ -48,6 +56,20 @@ class CardsThroughGatewayIT {
     if (cards != null) {
       cards.close();
     }
+  }
+
+  @Test
+  void everyOperationAnswersEachCallerAsTheReadmesAccessTableSays(Suite suite) {
+    AuthorizationMatrix.Result matrix =
+        AuthorizationMatrix.run(
+            suite,
+            AuthorizationMatrix.readme("social-security-card-service"),
+            "/api/ssc",
+            new Http(cards.process().baseUrl()),
+            new Http(gateway.baseUrl()));
+    System.out.printf(
+        "[matrix] ssc requests=%d findings=%d%n", matrix.requests(), matrix.findings().size());
+    assertThat(matrix.findings()).isEmpty();
   }
 
   @Test

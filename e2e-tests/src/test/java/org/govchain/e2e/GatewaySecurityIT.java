@@ -24,6 +24,20 @@ class GatewaySecurityIT {
   private static final String PROBLEMS = "https://govchain.example/problems/";
 
   @Test
+  void everyOperationAnswersEachCallerAsTheReadmesAccessTableSays(Suite suite) {
+    AuthorizationMatrix.Result matrix =
+        AuthorizationMatrix.run(
+            suite,
+            AuthorizationMatrix.readme("seal-service"),
+            "/api/seal",
+            suite.direct(),
+            suite.viaGateway());
+    System.out.printf(
+        "[matrix] seal requests=%d findings=%d%n", matrix.requests(), matrix.findings().size());
+    assertThat(matrix.findings()).isEmpty();
+  }
+
+  @Test
   void requestWithoutTokenIsRefusedWith401Problem(Suite suite) {
     Http.Response answer = suite.viaGateway().get("/api/seal/seals", null);
     assertProblem(answer, 401, "unauthorized");
