@@ -179,6 +179,31 @@ class AccountingHostileInputIT {
   }
 
   @Test
+  void aReasonOrCommentLongerThanItsLimitIs422(CapturedOutput output) {
+    // a reopening reason had no limit: 300 KB went into the period and the log
+    Aftermath aftermath = watch(output);
+    expectProblem(
+            post(
+                app.auditor,
+                "/api/accounting/units/" + unitId + "/periods/2026-02/reopen",
+                "{\"reason\": \"" + "长".repeat(1001) + "\"}"),
+            422,
+            "invalid-request")
+        .jsonPath("$.errors[0].field")
+        .isEqualTo("reason");
+    expectProblem(
+            post(
+                app.auditor,
+                "/api/accounting/findings/" + UUID.randomUUID() + "/acknowledge",
+                "{\"comment\": \"" + "长".repeat(2001) + "\"}"),
+            422,
+            "invalid-request")
+        .jsonPath("$.errors[0].field")
+        .isEqualTo("comment");
+    aftermath.assertHarmless();
+  }
+
+  @Test
   void aReasonOrCommentRefusesHostileTextButTakesLineBreaks(CapturedOutput output) {
     for (String hostile : List.of("\\u0000", "\\u202e", "\\ud800", "\\r", "\\u2029")) {
       Aftermath aftermath = watch(output);

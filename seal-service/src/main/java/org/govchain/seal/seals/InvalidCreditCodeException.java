@@ -5,7 +5,10 @@ import java.util.Map;
 import org.govchain.anchor.web.problem.ProblemException;
 import org.govchain.seal.problems.ProblemType;
 
-/** A unified social credit code that GB 32100-2015 rejects, with what was expected and found. */
+/**
+ * A unified social credit code that GB 32100-2015 rejects, with what was expected and found; the
+ * answer names the rule and the offending character, never the text sent.
+ */
 public final class InvalidCreditCodeException extends ProblemException {
   /** Which rule the code breaks. */
   public enum Problem {
@@ -22,9 +25,8 @@ public final class InvalidCreditCodeException extends ProblemException {
   public InvalidCreditCodeException(String code, Problem problem, String expected, String actual) {
     super(
         ProblemType.INVALID_CREDIT_CODE,
-        "invalid unified social credit code '"
-            + code
-            + "': "
+        // the code itself is not quoted: it is whatever a caller sent, of any length
+        "invalid unified social credit code: "
             + problem
             + " expected "
             + expected

@@ -128,6 +128,27 @@ class SealHostileInputIT {
   }
 
   @Test
+  void aSealTypeGivenByItsIndexIsAnUnreadableBody(CapturedOutput output) {
+    // Jackson's default read 1 as the second constant: a seal of a type nobody named
+    Aftermath aftermath = watch(output);
+    String body = json(SealApp.createRequest("by index")).replace("\"OFFICIAL\"", "1");
+    assertThat(body).contains("\"type\":1");
+    expectProblem(createRaw(body), 400, "malformed-request");
+    aftermath.assertHarmless();
+  }
+
+  @Test
+  void anInvalidCreditCodeIsNotQuotedBack(CapturedOutput output) {
+    Aftermath aftermath = watch(output);
+    Map<String, Object> request = SealApp.createRequest("bad code");
+    request.put("creditCode", "秘密" + "9".repeat(17));
+    expectProblem(createRaw(json(request)), 422, "invalid-credit-code")
+        .jsonPath("$.detail")
+        .value(d -> assertThat((String) d).doesNotContain("秘密").contains("LENGTH"));
+    aftermath.assertHarmless("秘密");
+  }
+
+  @Test
   void aValidUntilOfYear999999OrAValidFromBefore1970Is422(CapturedOutput output) {
     Map<String, String> dates =
         Map.of(

@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import java.util.Map;
 import java.util.UUID;
 import org.govchain.accounting.findings.FindingStatus;
@@ -45,7 +46,7 @@ class FindingResource {
   }
 
   /** An auditor's comment on an action. */
-  record Comment(@PlainText(multiline = true) String comment) {}
+  record Comment(@Size(max = 2000) @PlainText(multiline = true) String comment) {}
 
   @Operation(
       summary = "List findings",

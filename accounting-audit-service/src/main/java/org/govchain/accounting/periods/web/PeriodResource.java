@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -41,7 +42,7 @@ class PeriodResource {
   }
 
   /** Why an auditor reopens a period (several lines if need be). */
-  record Reopen(@PlainText(multiline = true) String reason) {}
+  record Reopen(@Size(max = 1000) @PlainText(multiline = true) String reason) {}
 
   @Operation(
       summary = "Close a period (a clerk of the unit)",

@@ -21,11 +21,11 @@ final class UnitRequests {
    * @param firstPeriod the first period ({@code yyyy-MM}) of its books here
    */
   record Register(
-      @NotBlank @PlainText String creditCode,
+      @NotBlank @Size(max = 32) @PlainText String creditCode,
       @NotBlank @Size(max = 200) @PlainText String name,
-      @NotBlank @PlainText String region,
+      @NotBlank @Size(max = 12) @PlainText String region,
       @NotNull UnitType type,
-      @NotBlank @PlainText String firstPeriod) {}
+      @NotBlank @Size(max = 16) @PlainText String firstPeriod) {}
 
   /**
    * Adds a sub-account beneath an account of the unit's chart.
@@ -36,7 +36,7 @@ final class UnitRequests {
    *     is cleared into at year end when not the chart's default (e.g. {@code 8101}); else empty
    */
   record AddAccount(
-      @NotBlank @PlainText String code,
+      @NotBlank @Size(max = 32) @PlainText String code,
       @NotBlank @Size(max = 200) @PlainText String name,
-      @PlainText String clearsTo) {}
+      @Size(max = 32) @PlainText String clearsTo) {}
 }

@@ -29,8 +29,8 @@ final class VoucherRequests {
    * @param attachments the supporting documents
    */
   record Prepare(
-      @NotBlank @PlainText String period,
-      @NotBlank @PlainText String date,
+      @NotBlank @Size(max = 16) @PlainText String period,
+      @NotBlank @Size(max = 32) @PlainText String date,
       @NotBlank @Size(max = 200) @PlainText String summary,
       @Valid CounterpartyRequest counterparty,
       @NotNull @Size(min = 2, max = 200) List<@Valid @NotNull LineRequest> lines,
@@ -43,9 +43,9 @@ final class VoucherRequests {
    * @param memo the line's own note, if any
    */
   record LineRequest(
-      @NotBlank @PlainText String account,
+      @NotBlank @Size(max = 32) @PlainText String account,
       @NotNull Side side,
-      @NotBlank @PlainText String amount,
+      @NotBlank @Size(max = 32) @PlainText String amount,
       @Size(max = 200) @PlainText String memo) {}
 
   /**
@@ -56,9 +56,9 @@ final class VoucherRequests {
    */
   record AttachmentRequest(
       @NotNull AttachmentKind kind,
-      @PlainText String invoiceCode,
-      @PlainText String invoiceNumber,
-      @NotBlank @PlainText String sha256) {}
+      @Size(max = 32) @PlainText String invoiceCode,
+      @Size(max = 32) @PlainText String invoiceNumber,
+      @NotBlank @Size(max = 64) @PlainText String sha256) {}
 
   /**
    * @param kind {@code ORGANIZATION} or {@code INDIVIDUAL}
@@ -68,7 +68,7 @@ final class VoucherRequests {
    */
   record CounterpartyRequest(
       @NotNull CounterpartyKind kind,
-      @NotBlank @PlainText String code,
+      @NotBlank @Size(max = 32) @PlainText String code,
       @Size(max = 200) @PlainText String name) {}
 
   /**
@@ -76,5 +76,5 @@ final class VoucherRequests {
    *
    * @param date the reversal's date (its period is the date's month); today when empty
    */
-  record Reverse(@PlainText String date) {}
+  record Reverse(@Size(max = 32) @PlainText String date) {}
 }

@@ -9,10 +9,12 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.http.codec.CodecCustomizer;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.util.unit.DataSize;
+import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -62,6 +64,16 @@ public class ProblemAutoConfiguration {
   @ConditionalOnMissingBean
   ServiceProblemAdvice govchainServiceProblemAdvice(Environment env) {
     return new ServiceProblemAdvice(maxRequestBytes(env));
+  }
+
+  /**
+   * Request bodies name an enum's constant, never its index: Jackson reads {@code "type": 1} as the
+   * second constant by default, so a body the API's schema refuses would be taken (found by the
+   * hostile-input fuzzing of issue 14). Such a number is an unreadable body, 400.
+   */
+  @Bean
+  JsonMapperBuilderCustomizer govchainEnumsByName() {
+    return builder -> builder.enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
   }
 
   /** Spring Security's firewall rejections ({@code ..}, {@code ;}, {@code //}) as problems. */

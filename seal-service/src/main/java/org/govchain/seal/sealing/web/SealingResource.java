@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.security.Principal;
 import java.util.HexFormat;
@@ -131,7 +132,8 @@ class SealingResource {
 
   /** A document hash to sign: hex, with its algorithm (SHA-256 for ECDSA seals, SM3 for SM2). */
   record SignHashRequest(
-      @NotBlank @PlainText String hash, @NotBlank @PlainText String hashAlgorithm) {}
+      @NotBlank @Size(max = 128) @PlainText String hash,
+      @NotBlank @Size(max = 16) @PlainText String hashAlgorithm) {}
 
   @Operation(
       summary = "Sign a document hash with the seal (detached CMS)",

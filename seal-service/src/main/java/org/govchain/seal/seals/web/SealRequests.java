@@ -23,7 +23,7 @@ final class SealRequests {
   record Create(
       @NotBlank @Size(max = 200) @PlainText String name,
       @NotBlank @Size(max = 200) @PlainText String organisation,
-      @NotBlank @PlainText String creditCode,
+      @NotBlank @Size(max = 32) @PlainText String creditCode,
       @NotNull SealType type,
       SignatureAlgorithm algorithm,
       @NotNull @SupportedTime Instant validFrom,
