@@ -66,6 +66,51 @@ public final class HostilePdfs {
         "<< /FT /Sig /T (b) /Parent 4 0 R /Kids [4 0 R] >>");
   }
 
+  /**
+   * A one-page PDF whose page content and an image of its resources are Flate streams inflating to
+   * {@code megabytes} MB each (of zeros, about a thousandth of that in the file): a decompression
+   * bomb for whatever decodes a page.
+   */
+  public static byte[] decompressionBomb(int megabytes) {
+    String zeros = new String(deflatedZeros(megabytes), StandardCharsets.ISO_8859_1);
+    return pdf(
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
+            + " /Resources << /XObject << /Im1 5 0 R >> >> >>",
+        "<< /Length "
+            + zeros.length()
+            + " /Filter /FlateDecode >>\nstream\n"
+            + zeros
+            + "\nendstream",
+        "<< /Type /XObject /Subtype /Image /Width 16384 /Height 16384 /ColorSpace /DeviceRGB"
+            + " /BitsPerComponent 8 /Length "
+            + zeros.length()
+            + " /Filter /FlateDecode >>\nstream\n"
+            + zeros
+            + "\nendstream");
+  }
+
+  /** {@code megabytes} MB of zeros, deflated. */
+  private static byte[] deflatedZeros(int megabytes) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    java.util.zip.Deflater deflater = new java.util.zip.Deflater(9);
+    byte[] zeros = new byte[1 << 20];
+    byte[] buffer = new byte[1 << 16];
+    for (int i = 0; i < megabytes; i++) {
+      deflater.setInput(zeros);
+      while (!deflater.needsInput()) {
+        out.write(buffer, 0, deflater.deflate(buffer));
+      }
+    }
+    deflater.finish();
+    while (!deflater.finished()) {
+      out.write(buffer, 0, deflater.deflate(buffer));
+    }
+    deflater.end();
+    return out.toByteArray();
+  }
+
   /** A PDF of {@code objects} (numbered from 1, the first being the catalog) with its xref. */
   static byte[] pdf(String... objects) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -151,6 +151,21 @@ final class SealApp implements AutoCloseable {
         .toString();
   }
 
+  /** Seals {@code pdf} on its first page with seal {@code sealId}; the sealed PDF. */
+  byte[] sealPdf(String sealId, byte[] pdf) {
+    return client
+        .post()
+        .uri("/api/seal/seals/{id}/sealings", sealId)
+        .contentType(MediaType.MULTIPART_FORM_DATA)
+        .bodyValue(sealingForm(pdf, "1"))
+        .exchange()
+        .expectStatus()
+        .isCreated()
+        .expectBody(byte[].class)
+        .returnResult()
+        .getResponseBody();
+  }
+
   /** A red seal-like PNG; with noise it does not compress (for size limits). */
   static byte[] png(int width, int height, boolean noise) {
     BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);

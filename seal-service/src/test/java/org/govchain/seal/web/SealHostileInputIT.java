@@ -242,6 +242,30 @@ class SealHostileInputIT {
   }
 
   @Test
+  void aPdfWhosePageAndImageInflateToGigabytesIsSealedAndVerifiedWithoutInflatingThem(
+      CapturedOutput output) {
+    // 2 × 140 MB of zeros in 2 × 140 KB: sealing adds a signature and a stamp without decoding the
+    // page (PDFBox reads and writes the streams as they are), verification reads byte ranges
+    byte[] bomb = HostilePdfs.decompressionBomb(140);
+    assertThat(bomb.length).isLessThan(300 * 1024);
+    byte[] sealed =
+        seal(bomb, "1")
+            .expectStatus()
+            .isCreated()
+            .expectBody(byte[].class)
+            .returnResult()
+            .getResponseBody();
+    // the signature holds (the log's anchoring is not on here)
+    verify(sealed)
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.verdict")
+        .isEqualTo("SIGNATURE_VALID");
+    assertThat(output.toString()).doesNotContain(" ERROR ").doesNotContain("OutOfMemoryError");
+  }
+
+  @Test
   void aPdfWithAReasonablyDeepPageTreeIsSealed() {
     seal(HostilePdfs.deepPageTree(50), "1").expectStatus().isCreated().expectBody(Void.class);
   }

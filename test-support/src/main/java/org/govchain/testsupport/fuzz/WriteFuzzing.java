@@ -51,7 +51,10 @@ public final class WriteFuzzing {
     }
   }
 
-  /** What one operation's cases got: how many, each status's count, and what was wrong. */
+  /**
+   * What one operation's cases got: how many, each status's count ({@code -1}: no answer, the
+   * connection broken), and what was wrong.
+   */
   public record Outcome(
       String operation, int cases, Map<Integer, Integer> statuses, List<String> findings) {}
 
@@ -146,14 +149,65 @@ public final class WriteFuzzing {
       HostileBodies bodies,
       Target target,
       int count) {
+    return run(
+        service,
+        output,
+        target,
+        bodies.cases(target.method(), target.template(), target.validBody(), count),
+        new HostileBodies.Case(
+            "the valid body", "application/json", HostileBodies.valid(target.validBody())));
+  }
+
+  /**
+   * Sends {@code cases} (made elsewhere: multipart forms, files) to {@code target} with the same
+   * checks, then {@code valid}, which must get the target's valid status. The target's valid body
+   * is not used.
+   */
+  public static Outcome run(
+      ServiceUnderTest service,
+      CharSequence output,
+      Target target,
+      List<HostileBodies.Case> cases,
+      HostileBodies.Case valid) {
+    return run(service, output, target, cases, valid, (status, body) -> false);
+  }
+
+  /**
+   * As {@link #run(ServiceUnderTest, CharSequence, Target, List, HostileBodies.Case)}, for an
+   * operation that also answers some hostile input truthfully without refusing it (a verification
+   * that finds no signature in a cut-short PDF): {@code alsoFine} accepts such a status and body.
+   */
+  public static Outcome run(
+      ServiceUnderTest service,
+      CharSequence output,
+      Target target,
+      List<HostileBodies.Case> cases,
+      HostileBodies.Case valid,
+      java.util.function.BiPredicate<Integer, String> alsoFine) {
+    int count = cases.size();
     List<String> findings = new ArrayList<>();
     Map<Integer, Integer> statuses = new TreeMap<>();
     Map<String, Long> rowsBefore = settledRowCounts(service);
     int outputMark = output.length();
     WebTestClient client = service.withToken(target.token());
-    for (HostileBodies.Case hostile :
-        bodies.cases(target.method(), target.template(), target.validBody(), count)) {
-      EntityExchangeResult<byte[]> answer = send(client, target, hostile);
+    HostileBodies.Case previous = null;
+    for (HostileBodies.Case hostile : cases) {
+      EntityExchangeResult<byte[]> answer;
+      try {
+        answer = send(client, target, hostile);
+      } catch (RuntimeException e) {
+        // on a kept-alive connection, the one before may be what broke it
+        statuses.merge(-1, 1, Integer::sum);
+        findings.add(
+            hostile
+                + ": no answer ("
+                + abbreviate(String.valueOf(e.getMessage()))
+                + "), after "
+                + previous);
+        previous = hostile;
+        continue;
+      }
+      previous = hostile;
       int status = answer.getStatus().value();
       statuses.merge(status, 1, Integer::sum);
       String body =
@@ -161,6 +215,9 @@ public final class WriteFuzzing {
               ? ""
               : new String(answer.getResponseBody(), StandardCharsets.UTF_8);
       String contentType = answer.getResponseHeaders().getFirst(HttpHeaders.CONTENT_TYPE);
+      if (alsoFine.test(status, body)) {
+        continue;
+      }
       if (status < 400 || status >= 500) {
         findings.add(hostile + ": answered " + status + " " + abbreviate(body));
       } else if (contentType == null || !contentType.startsWith("application/problem+json")) {
@@ -193,12 +250,7 @@ public final class WriteFuzzing {
       findings.add("health " + health + " after the cases");
     }
     // the control: the same target with its valid body is taken
-    EntityExchangeResult<byte[]> control =
-        send(
-            client,
-            target,
-            new HostileBodies.Case(
-                "the valid body", "application/json", HostileBodies.valid(target.validBody())));
+    EntityExchangeResult<byte[]> control = send(client, target, valid);
     if (control.getStatus().value() != target.validStatus()) {
       findings.add(
           "the valid body got "

@@ -21,7 +21,19 @@ public final class UploadForm {
 
   private final MultiValueMap<String, Part> parts;
 
+  /**
+   * The form of {@code parts}.
+   *
+   * @throws ProblemException 422 {@code invalid-request} naming the field when a name comes twice:
+   *     which of the two counts is the reader's guess, and a gateway or a log may have read the
+   *     other
+   */
   public UploadForm(MultiValueMap<String, Part> parts) {
+    for (Map.Entry<String, java.util.List<Part>> entry : parts.entrySet()) {
+      if (entry.getValue().size() > 1) {
+        throw ProblemException.invalidField(entry.getKey(), "must be given once");
+      }
+    }
     this.parts = parts;
   }
 

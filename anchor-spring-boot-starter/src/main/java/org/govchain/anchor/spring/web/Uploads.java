@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.codec.DecodingException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
@@ -67,6 +68,11 @@ public final class Uploads {
         .getMultipartData()
         .map(UploadForm::new)
         .onErrorMap(this::problem)
+        // refused before the whole body was read: the rest of it would be read as the next
+        // request on a kept-alive connection, so this one ends with the answer
+        .doOnError(
+            ProblemException.class,
+            e -> exchange.getResponse().getHeaders().set(HttpHeaders.CONNECTION, "close"))
         .contextWrite(Context.of(ON_ERROR_DROPPED, dropped));
   }
 

@@ -97,6 +97,19 @@ class UploadsTest {
   }
 
   @Test
+  void aFieldOrFileGivenTwiceIsAnInvalidField() {
+    // which of the two would count was the reader's guess (found by the seal service's fuzzing)
+    MultipartBodyBuilder twice = form("1", "2");
+    twice.part("page", "2");
+    twice.part("document", file(1));
+    assertInvalidField(twice, "page", "must be given once");
+    MultipartBodyBuilder twoFiles = form("1", "2");
+    twoFiles.part("document", file(1));
+    twoFiles.part("document", file(2));
+    assertInvalidField(twoFiles, "document", "must be given once");
+  }
+
+  @Test
   void aMissingFileIsAnInvalidField() {
     assertInvalidField(form("1", "2"), "document", "a file part is required");
   }
