@@ -55,7 +55,8 @@ public final class TokenValidation {
   /**
    * A decoder for the first configured of {@code jwk-set-uri}, {@code public-key-location} (an RSA
    * public key PEM) and {@code issuer-uri} (OpenID discovery, on first use), accepting only signed
-   * JWTs and validating them with {@link #validator}.
+   * JWTs and validating them with {@link #validator}. While the keys cannot be fetched (the issuer
+   * down) a token is refused with {@link TokenKeysUnavailableException}, a 503 problem.
    *
    * @throws MissingJwtConfigurationException when none of the three is set
    * @throws IllegalStateException when the audience is set to blank
@@ -87,7 +88,7 @@ public final class TokenValidation {
     } else {
       throw new MissingJwtConfigurationException(application(env));
     }
-    return new SignedJwtOnly(decoder);
+    return new SignedJwtOnly(new KeyFetchFailures(decoder));
   }
 
   /** The converter of validated tokens, with the scope mapping of {@link #SCOPE_ROLES}. */
