@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
+import org.govchain.anchor.web.problem.ProblemException;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -14,7 +15,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Access tokens of one confidential client (OAuth 2.0 client credentials grant), kept until shortly
- * before they expire.
+ * before they expire. A token endpoint that refuses, fails or does not answer within the timeout is
+ * a {@link SuiteUnavailableException} (503).
  */
 final class ClientCredentials {
 
@@ -78,6 +80,18 @@ final class ClientCredentials {
                         + client.id()
                         + ": HTTP "
                         + e.getStatusCode().value(),
+                    e))
+        // refused, reset or too slow (the auth server down): the caller gets 503, not a 500
+        .onErrorMap(
+            e -> !(e instanceof ProblemException),
+            e ->
+                new SuiteUnavailableException(
+                    "the token endpoint "
+                        + tokenUri
+                        + " did not answer for client "
+                        + client.id()
+                        + ": "
+                        + e,
                     e));
   }
 
