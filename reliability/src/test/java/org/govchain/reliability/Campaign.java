@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -13,6 +14,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.govchain.anchor.chain.AnchorRegistryClient;
 import org.govchain.anchor.chain.LogId;
 import org.govchain.anchor.checkpoint.NoteSigner;
@@ -43,7 +48,14 @@ final class Campaign implements AutoCloseable {
   private final AnchorRegistryClient registry;
   private final AuthServer auth;
   private final Map<RecordKind, Service> services = new EnumMap<>(RecordKind.class);
-  private final AppProcess gateway;
+  private final int gatewayPort;
+  private AppProcess gateway;
+
+  /**
+   * The gateway's time limit for a call to a service ({@code GOVCHAIN_GATEWAY_TIMEOUT}, its
+   * default): past it the client gets the gateway's 503 instead of waiting on.
+   */
+  static final Duration GATEWAY_TIMEOUT = Duration.ofSeconds(10);
 
   private Campaign(DevChain chain, Path work) {
     this.chain = chain;
@@ -57,14 +69,14 @@ final class Campaign implements AutoCloseable {
       for (RecordKind kind : RecordKind.values()) {
         services.put(kind, new Service(kind, work.resolve(kind.module() + "-data")));
       }
-      int gatewayPort = FreePorts.next();
+      this.gatewayPort = FreePorts.next();
       this.auth =
           AuthServer.start(
               jar("auth-server"),
               work.resolve("auth-data"),
               "http://127.0.0.1:" + gatewayPort + "/swagger-ui/oauth2-redirect.html");
       try {
-        this.gateway = startGateway(gatewayPort);
+        this.gateway = startGateway();
       } catch (RuntimeException e) {
         auth.close();
         throw e;
@@ -113,7 +125,52 @@ final class Campaign implements AutoCloseable {
 
   /** A new client of the gateway (its own HTTP connections). */
   Http viaGateway() {
-    return new Http(gateway.baseUrl());
+    return new Http("http://127.0.0.1:" + gatewayPort);
+  }
+
+  /** The campaign's auth server (killed and started again by case 3). */
+  AuthServer auth() {
+    return auth;
+  }
+
+  /** The gateway's current life. */
+  AppProcess gateway() {
+    return gateway;
+  }
+
+  /** SIGKILL to the gateway's JVM; returns once it is gone. */
+  void killGateway() {
+    gateway.kill();
+  }
+
+  /** Starts the gateway again on its port after {@link #killGateway()}, waits until healthy. */
+  void restartGateway() {
+    if (gateway.isAlive()) {
+      throw new IllegalStateException("the gateway is still running");
+    }
+    gateway = startGateway();
+  }
+
+  /**
+   * Starts every record service that is not running, side by side (each start waits for the
+   * service's health: a few seconds each, that need not add up); one that runs is left as it is.
+   */
+  void ensureServicesRunning() {
+    ExecutorService threads = Executors.newFixedThreadPool(services.size());
+    try {
+      List<Future<?>> done = new ArrayList<>();
+      services.values().forEach(s -> done.add(threads.submit(s::ensureRunning)));
+      for (Future<?> f : done) {
+        f.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
+    } finally {
+      threads.shutdown();
+    }
   }
 
   /** An access token of the auth server's demo client for {@code role}. */
@@ -121,9 +178,10 @@ final class Campaign implements AutoCloseable {
     return auth.clientToken(role);
   }
 
-  private AppProcess startGateway(int port) {
+  private AppProcess startGateway() {
     Map<String, String> env = new HashMap<>(jwtEnv());
-    env.put("GATEWAY_PORT", Integer.toString(port));
+    env.put("GATEWAY_PORT", Integer.toString(gatewayPort));
+    env.put("GOVCHAIN_GATEWAY_TIMEOUT", GATEWAY_TIMEOUT.toSeconds() + "s");
     for (Service service : services.values()) {
       env.put(service.kind.gatewayUrlVariable(), "http://127.0.0.1:" + service.port);
     }
@@ -131,7 +189,7 @@ final class Campaign implements AutoCloseable {
     env.put("GOVCHAIN_RATE_LIMIT_REQUESTS", "100000");
     env.put("GOVCHAIN_PORTAL_URL", "http://127.0.0.1:" + FreePorts.next());
     return AppProcess.start(
-        "gateway", jar("gateway"), port, env, List.of("--spring.main.banner-mode=off"));
+        "gateway", jar("gateway"), gatewayPort, env, List.of("--spring.main.banner-mode=off"));
   }
 
   private Map<String, String> jwtEnv() {
@@ -264,6 +322,23 @@ final class Campaign implements AutoCloseable {
     /** SIGKILL to the service's JVM; returns once it is gone. */
     void kill() {
       process().kill();
+    }
+
+    /** Whether a life of it is running. */
+    boolean isRunning() {
+      return process != null && process.isAlive();
+    }
+
+    /** Starts it (with its sequencer) unless it is running: cases that need it up share a life. */
+    void ensureRunning() {
+      if (!isRunning()) {
+        start(true);
+      }
+    }
+
+    /** A new client of the service itself, not through the gateway. */
+    Http direct() {
+      return new Http(process().baseUrl());
     }
 
     void close() {

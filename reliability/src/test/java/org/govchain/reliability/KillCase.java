@@ -76,11 +76,34 @@ final class KillCase {
      * checkpoint, recovery from the write-ahead log at the next start) while the clients write; the
      * service is not restarted ({@link PostgresOutage}).
      */
-    POSTGRES_CRASHED;
+    POSTGRES_CRASHED,
+    /**
+     * Case 4: the gateway's JVM killed with SIGKILL while the clients write through it, and started
+     * again on its port; the service is not restarted.
+     */
+    GATEWAY_KILLED,
+    /**
+     * Case 4: the service killed with SIGKILL while the clients go on writing through the gateway,
+     * held down, and started again: what the clients are told meanwhile is the gateway's.
+     */
+    SERVICE_KILLED_BEHIND_GATEWAY;
 
     /** Whether the fault is the database's (case 2), not the service's JVM's (case 1). */
     boolean database() {
       return this == POSTGRES_STOPPED || this == POSTGRES_CRASHED;
+    }
+
+    /** The first word of the round's {@code [campaign]} line. */
+    String label() {
+      if (database()) {
+        return "pg-restart";
+      }
+      return this == GATEWAY_KILLED ? "gateway-kill" : "kill-9";
+    }
+
+    /** SIGKILLs (each followed by a restart) in a round of this moment. */
+    int kills() {
+      return this == COMMITTED_NOT_SEQUENCED || this == ANCHOR_TRANSACTION_PENDING ? 2 : 1;
     }
   }
 
@@ -127,10 +150,12 @@ final class KillCase {
   /**
    * Every moment in turn on one service: its first life without a sequencer (killed with its events
    * queued), then with an anchor transaction pending, then {@code randomKills} times at a random
-   * point of the load. Returns the rounds' figures.
+   * point of the load. Returns the rounds' figures. A life another case left running is stopped
+   * first; the last life is left running, unless a round failed.
    */
   List<Round> run(int randomKills) {
     List<Round> rounds = new ArrayList<>();
+    service.close(); // a life another case left running: the first life runs without a sequencer
     service.start(false);
     try {
       auditor = campaign.token("auditor");
@@ -140,18 +165,20 @@ final class KillCase {
       for (int i = 0; i < randomKills; i++) {
         rounds.add(round(Moment.DURING_WRITES));
       }
-    } finally {
-      service.close();
+    } catch (RuntimeException | Error e) {
+      service.close(); // a life in an unknown state (perhaps without a sequencer) is not shared
+      throw e;
     }
-    return rounds;
+    return rounds; // the last life, with its sequencer, is left running for the other cases
   }
 
   /**
-   * Case 2: starts the service for a database outage ({@link PostgresOutage} stops and starts the
-   * server under every service's load at once), makes what the writes need.
+   * Cases 2 to 4: starts the service unless another case left it running (case 2's {@link
+   * PostgresOutage} stops and starts the server under every service's load at once; case 4 kills
+   * the gateway or the service), makes what the writes need.
    */
-  void startForOutages() {
-    service.start(true);
+  void startOrReuse() {
+    service.ensureRunning();
     createPath = service.createPath();
   }
 
@@ -180,6 +207,14 @@ final class KillCase {
     service.close();
   }
 
+  /**
+   * Case 4: the checks after a fault outside the service's database — the gateway killed, or the
+   * service killed while its clients wait on the gateway — described by {@code what}.
+   */
+  Round checkAfter(Moment moment, String what, WriteLoad load, List<WriteLoad.Write> writes) {
+    return check(moment, what, load, writes);
+  }
+
   /** The figures of one round: a write load, its kills and the checks. */
   record Round(
       RecordKind kind,
@@ -206,7 +241,7 @@ final class KillCase {
               + " written-unacknowledged=%d retried=%d retried-same-answer=%d found=%d"
               + " duplicated=%d lost=%d readable=%d anchored=%d log-created-leaves=%d"
               + " records-known=%d",
-          moment.database() ? "pg-restart" : "kill-9",
+          moment.label(),
           kind.module(),
           moment.name().toLowerCase().replace('_', '-'),
           kills,
@@ -452,7 +487,7 @@ final class KillCase {
         new Round(
             kind,
             moment,
-            moment == Moment.DURING_WRITES || moment.database() ? 1 : 2,
+            moment.kills(),
             killedAt,
             acknowledged.size(),
             unanswered.size(),

@@ -41,7 +41,7 @@ class PostgresRestartIT {
       cases.put(kind, new KillCase(campaign, kind, new Random()));
     }
     try {
-      eachAtOnce(cases.values(), KillCase::startForOutages);
+      eachAtOnce(cases.values(), KillCase::startOrReuse);
       for (int i = 0; i < restarts; i++) {
         Map<RecordKind, WriteLoad> loads = new EnumMap<>(RecordKind.class);
         cases.forEach((kind, c) -> loads.put(kind, c.newLoad()));
@@ -49,9 +49,11 @@ class PostgresRestartIT {
         Map<RecordKind, List<WriteLoad.Write>> writes = outage.run(loads);
         checkEach(cases, outage, loads, writes);
       }
-    } finally {
+    } catch (RuntimeException | Error e) {
       eachAtOnce(cases.values(), KillCase::stop);
+      throw e;
     }
+    // the services are left running, as the database is, for the cases that follow
   }
 
   /**

@@ -61,6 +61,8 @@ final class WriteLoad {
     private volatile String id;
     private volatile String failure;
     private volatile Http.Response answer;
+    private volatile long sentNanos;
+    private volatile long tookNanos;
 
     private Write(int client, String key, Map<String, Object> body) {
       this.client = client;
@@ -85,6 +87,16 @@ final class WriteLoad {
     /** The answer the client got instead of a 201, or null (none, or a broken connection). */
     Http.Response answer() {
       return answer;
+    }
+
+    /** When it was sent ({@link System#nanoTime()}). */
+    long sentNanos() {
+      return sentNanos;
+    }
+
+    /** How long its client waited for the answer, or for the connection to fail. */
+    Duration took() {
+      return Duration.ofNanos(tookNanos);
     }
   }
 
@@ -145,7 +157,9 @@ final class WriteLoad {
       writes.add(write);
       inFlight.incrementAndGet();
       try {
+        write.sentNanos = System.nanoTime();
         Outcome outcome = send(http, write);
+        write.tookNanos = System.nanoTime() - write.sentNanos;
         if (outcome.id() != null) {
           write.id = outcome.id();
           acknowledged.incrementAndGet();

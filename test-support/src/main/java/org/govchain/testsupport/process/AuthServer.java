@@ -42,16 +42,20 @@ public final class AuthServer implements AutoCloseable {
       Pattern.compile(
           "name=\"_csrf\"[^>]*value=\"([^\"]+)\"|value=\"([^\"]+)\"[^>]*name=\"_csrf\"");
 
-  private final AppProcess process;
+  private final Path jar;
+  private final int port;
   private final String issuer;
   private final Path dataDir;
   private final String webRedirectUri;
+  private volatile AppProcess process;
 
-  private AuthServer(AppProcess process, String issuer, Path dataDir, String webRedirectUri) {
-    this.process = process;
-    this.issuer = issuer;
+  private AuthServer(Path jar, int port, Path dataDir, String webRedirectUri) {
+    this.jar = jar;
+    this.port = port;
+    this.issuer = "http://localhost:" + port;
     this.dataDir = dataDir;
     this.webRedirectUri = webRedirectUri;
+    this.process = launch();
   }
 
   /**
@@ -59,8 +63,10 @@ public final class AuthServer implements AutoCloseable {
    * {@code dataDir}, and the web client's only redirect URI {@code webRedirectUri}.
    */
   public static AuthServer start(Path jar, Path dataDir, String webRedirectUri) {
-    int port = FreePorts.next();
-    String issuer = "http://localhost:" + port;
+    return new AuthServer(jar, FreePorts.next(), dataDir, webRedirectUri);
+  }
+
+  private AppProcess launch() {
     Map<String, String> env =
         Map.of(
             "AUTH_PORT",
@@ -73,9 +79,35 @@ public final class AuthServer implements AutoCloseable {
             TestIssuer.AUDIENCE.get(0),
             "GOVCHAIN_AUTH_WEB_REDIRECT_URIS",
             webRedirectUri);
-    AppProcess process =
-        AppProcess.start("auth-server", jar, port, env, List.of("--spring.main.banner-mode=off"));
-    return new AuthServer(process, issuer, dataDir, webRedirectUri);
+    return AppProcess.start(
+        "auth-server", jar, port, env, List.of("--spring.main.banner-mode=off"));
+  }
+
+  /**
+   * SIGKILL to the auth server's JVM ({@link AppProcess#kill()}), as a crash would; returns once it
+   * is gone and its port is free.
+   */
+  public void kill() {
+    process.kill();
+  }
+
+  /**
+   * Starts it again after {@link #kill()} on the same port, issuer and data directory — so with the
+   * same signing key: tokens it issued before still verify — and waits until it is healthy.
+   *
+   * @throws IllegalStateException if it is still running
+   */
+  public void restart() {
+    if (process.isAlive()) {
+      throw new IllegalStateException(
+          "the auth server is still running (pid " + process.pid() + ")");
+    }
+    process = launch();
+  }
+
+  /** Its port (the same in every life). */
+  public int port() {
+    return port;
   }
 
   /** The issuer: every token's {@code iss}, and what resource servers are configured with. */
@@ -101,7 +133,12 @@ public final class AuthServer implements AutoCloseable {
     return process;
   }
 
-  /** An access token of the dev demo client for {@code role} (client credentials grant). */
+  /**
+   * An access token of the dev demo client for {@code role} (client credentials grant).
+   *
+   * @throws java.io.UncheckedIOException when the token endpoint cannot be reached (the server
+   *     down)
+   */
   public String clientToken(String role) {
     return clientToken(role, role + "-dev-secret");
   }

@@ -20,8 +20,13 @@ public final class Http {
 
   public static final JsonMapper JSON = JsonMapper.builder().build();
 
-  private final HttpClient client =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  /** How long a client waits for a connection before giving up. */
+  public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+
+  /** How long a client waits for an answer to a request before giving up. */
+  public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
+
+  private final HttpClient client = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
   private final String baseUrl;
 
   public Http(String baseUrl) {
@@ -31,7 +36,7 @@ public final class Http {
   /** A request to {@code path} with {@code token} (null: none) and extra headers. */
   public HttpRequest.Builder request(String path, String token, Map<String, String> headers) {
     HttpRequest.Builder builder =
-        HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(60));
+        HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(REQUEST_TIMEOUT);
     if (token != null) {
       builder.header("Authorization", "Bearer " + token);
     }
