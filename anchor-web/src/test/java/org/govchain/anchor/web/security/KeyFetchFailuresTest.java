@@ -98,6 +98,23 @@ class KeyFetchFailuresTest {
   }
 
   @Test
+  void anApplicationThatStartedWhileTheIssuerWasDownChecksTokensOnceItIsBack() {
+    int port = closedPort();
+    String issuerUri = "http://127.0.0.1:" + port;
+    ReactiveJwtDecoder decoder =
+        TokenValidation.decoder(environment(Map.of(TokenValidation.JWT + "issuer-uri", issuerUri)));
+    TestIssuer issuer = TestIssuer.foreignKey(issuerUri);
+    String token = issuer.token("clerk-1", "seal-clerk");
+    assertThatThrownBy(() -> decoder.decode(token).block(WAIT))
+        .isInstanceOf(TokenKeysUnavailableException.class);
+
+    serveIssuer(issuer, port);
+    assertThat(decoder.decode(token).block(WAIT).getSubject())
+        .as("discovery tried again, not the failure kept")
+        .isEqualTo("clerk-1");
+  }
+
+  @Test
   void onlyFailuresToReachTheIssuerCountAsKeysUnavailable() {
     assertThat(KeyFetchFailures.isKeyFetchFailure(new BadJwtException("bad"))).isFalse();
     assertThat(
@@ -130,6 +147,38 @@ class KeyFetchFailuresTest {
         });
     server.start();
     return server.getAddress().getPort();
+  }
+
+  /** Serves discovery and the JWK set of {@code issuer} at its {@code iss} on {@code port}. */
+  private void serveIssuer(TestIssuer issuer, int port) {
+    String jwks =
+        new JWKSet(
+                new RSAKey.Builder((RSAPublicKey) issuer.publicKey()).keyID(issuer.keyId()).build())
+            .toString();
+    String discovery =
+        "{\"issuer\":\""
+            + issuer.issuer()
+            + "\",\"jwks_uri\":\""
+            + issuer.issuer()
+            + "/oauth2/jwks\",\"subject_types_supported\":[\"public\"]}";
+    try {
+      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    server.createContext(
+        "/.well-known/openid-configuration", exchange -> json(exchange, discovery));
+    server.createContext("/oauth2/jwks", exchange -> json(exchange, jwks));
+    server.start();
+  }
+
+  private static void json(com.sun.net.httpserver.HttpExchange exchange, String json)
+      throws IOException {
+    byte[] body = json.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().add("Content-Type", "application/json");
+    exchange.sendResponseHeaders(200, body.length);
+    exchange.getResponseBody().write(body);
+    exchange.close();
   }
 
   private static int closedPort() {
