@@ -11,10 +11,13 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.govchain.anchor.web.problem.CommonProblem;
@@ -112,6 +115,47 @@ class KeyFetchFailuresTest {
     assertThat(decoder.decode(token).block(WAIT).getSubject())
         .as("discovery tried again, not the failure kept")
         .isEqualTo("clerk-1");
+  }
+
+  @Test
+  void anIssuerThatAcceptsConnectionsButNeverAnswersIsServiceUnavailableWithinTheTimeout()
+      throws IOException {
+    List<Socket> accepted = new ArrayList<>();
+    try (ServerSocket frozen = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
+      Thread acceptor =
+          new Thread(
+              () -> {
+                try {
+                  while (true) {
+                    accepted.add(frozen.accept()); // read nothing, answer nothing
+                  }
+                } catch (IOException e) {
+                  // closed at the end of the test
+                }
+              });
+      acceptor.setDaemon(true);
+      acceptor.start();
+      String issuerUri = "http://127.0.0.1:" + frozen.getLocalPort();
+      Duration timeout = Duration.ofMillis(500);
+      ReactiveJwtDecoder decoder =
+          new SignedJwtOnly(
+              new KeyFetchFailures(
+                  TokenValidation.decoder(
+                      environment(Map.of(TokenValidation.JWT + "issuer-uri", issuerUri))),
+                  timeout));
+      String token = TestIssuer.foreignKey(issuerUri).token("clerk-1", "seal-clerk");
+      long start = System.nanoTime();
+      assertThatThrownBy(() -> decoder.decode(token).block(WAIT))
+          .isInstanceOf(TokenKeysUnavailableException.class);
+      assertThat(Duration.ofNanos(System.nanoTime() - start))
+          .as("given up after the timeout, not hung")
+          .isLessThan(timeout.plusSeconds(2));
+    } finally {
+      for (Socket s : accepted) {
+        s.close();
+      }
+    }
+    assertThat(KeyFetchFailures.TIMEOUT).isLessThan(Duration.ofSeconds(10));
   }
 
   @Test
