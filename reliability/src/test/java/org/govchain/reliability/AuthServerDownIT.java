@@ -10,6 +10,10 @@ import java.util.EnumMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import org.govchain.testsupport.process.Http;
 import org.govchain.testsupport.tokens.TestIssuer;
@@ -17,14 +21,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Case 3 of the fault campaign: the auth server killed with SIGKILL while the gateway and every
- * record service run, their clients holding tokens it issued. Those tokens still work, through the
- * gateway and at each service directly (the applications keep the keys they fetched); a new sign-in
- * fails at once (nothing listens on the token endpoint's port); a token under a key the
- * applications have not seen — what a client gets after the issuer rotated its key — cannot be
- * checked and is answered with a 503 problem, never a 500 or a hang. Started again on its data
- * directory (same signing key), it issues tokens that work, and the unseen key is refused again as
- * a bad token (401): the applications fetch keys again without a restart.
+ * Case 3 of the fault campaign: the auth server frozen (SIGSTOP), then killed with SIGKILL, while
+ * the gateway and every record service run, their clients holding tokens it issued. Frozen, a token
+ * under a key nobody has fetched is answered 503 after the key fetch's time limit, not held. Those
+ * tokens still work, through the gateway and at each service directly (the applications keep the
+ * keys they fetched); a new sign-in fails at once (nothing listens on the token endpoint's port); a
+ * token under a key the applications have not seen — what a client gets after the issuer rotated
+ * its key — cannot be checked and is answered with a 503 problem, never a 500 or a hang. Started
+ * again on its data directory (same signing key), it issues tokens that work, and the unseen key is
+ * refused again as a bad token (401): the applications fetch keys again without a restart.
  */
 @ExtendWith(CampaignExtension.class)
 class AuthServerDownIT {
@@ -51,8 +56,41 @@ class AuthServerDownIT {
       }
     }
 
-    long killStart = System.nanoTime(); // the case's own time starts here
-    campaign.auth().kill();
+    long caseStart = System.nanoTime(); // the case's own time starts here
+
+    // first frozen (SIGSTOP): its port accepts connections and nothing answers; a token under a key
+    // nobody has fetched must not hang the applications that ask for it
+    Tally frozen = new Tally();
+    String unseenWhileFrozen =
+        TestIssuer.foreignKey(campaign.auth().issuer()).token("rotated-0", "auditor");
+    campaign.auth().process().freeze();
+    ExecutorService askers = Executors.newFixedThreadPool(RecordKind.values().length * 2);
+    try {
+      List<Future<?>> asked = new ArrayList<>();
+      for (RecordKind kind : RecordKind.values()) {
+        for (Http route : routes.get(kind)) {
+          asked.add(
+              askers.submit(
+                  () ->
+                      timed(
+                          frozen,
+                          () -> route.get(kind.prefix() + "/log/entries/0", unseenWhileFrozen))));
+        }
+      }
+      for (Future<?> f : asked) {
+        f.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
+    } finally {
+      askers.shutdown();
+    }
+
+    long killStart = System.nanoTime();
+    campaign.auth().kill(); // SIGKILL ends the frozen process too
     long killMillis = millisSince(killStart);
     Tally issued = new Tally();
     Tally signIns = new Tally();
@@ -127,9 +165,11 @@ class AuthServerDownIT {
     int routeCount = RecordKind.values().length * 2;
     KillCase.report(
         String.format(
-            "auth-down case-ms=%d kill-ms=%d services=%d routes=%d issued-tokens: requests=%d %s |"
-                + " sign-ins: %s | unseen-key: %s | restart-ms=%d | after-restart: %s",
-            millisSince(killStart),
+            "auth-down case-ms=%d frozen unseen-key: %s | kill-ms=%d services=%d routes=%d"
+                + " issued-tokens: requests=%d %s | sign-ins: %s | unseen-key: %s | restart-ms=%d"
+                + " | after-restart: %s",
+            millisSince(caseStart),
+            frozen,
             killMillis,
             RecordKind.values().length,
             routeCount,
@@ -140,6 +180,12 @@ class AuthServerDownIT {
             restartMillis,
             afterRestart));
 
+    assertThat(frozen.count("503-problem"))
+        .as("a token under an unseen key, the auth server frozen: 503 problems, %s", frozen)
+        .isEqualTo(routeCount);
+    assertThat(frozen.longest())
+        .as("given up after the key fetch's time limit, not hung")
+        .isLessThan(Campaign.GATEWAY_TIMEOUT);
     assertThat(issued.otherThan("201", "200"))
         .as("requests with tokens issued before the kill answered other than 201/200: %s", issued)
         .isZero();

@@ -137,6 +137,34 @@ public final class AppProcess implements AutoCloseable {
     }
   }
 
+  /**
+   * Freezes the process (SIGSTOP): it keeps its port, the kernel still accepts connections on it,
+   * and nothing answers — a hung process, or one behind a network that drops packets — until {@link
+   * #thaw()} (or {@link #kill()}, which ends a frozen process too).
+   */
+  public void freeze() {
+    signal("-STOP");
+  }
+
+  /** Lets a {@link #freeze() frozen} process run again (SIGCONT). */
+  public void thaw() {
+    signal("-CONT");
+  }
+
+  private void signal(String signal) {
+    try {
+      Process kill = new ProcessBuilder("kill", signal, Long.toString(pid())).start();
+      if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+        throw new IllegalStateException("kill " + signal + " " + pid() + " failed");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** Everything the process has printed so far. */
   public String output() {
     try {
