@@ -61,6 +61,12 @@ class AuthServerDownIT {
     // first frozen (SIGSTOP): its port accepts connections and nothing answers; a token under a key
     // nobody has fetched must not hang the applications that ask for it
     Tally frozen = new Tally();
+    Tally issued = new Tally();
+    Tally signIns = new Tally();
+    Tally unseenKey = new Tally();
+    Tally afterRestart = new Tally();
+    long killMillis;
+    long restartMillis;
     String unseenWhileFrozen =
         TestIssuer.foreignKey(campaign.auth().issuer()).token("rotated-0", "auditor");
     campaign.auth().process().freeze();
@@ -80,24 +86,12 @@ class AuthServerDownIT {
       for (Future<?> f : asked) {
         f.get();
       }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
-    } finally {
       askers.shutdown();
-    }
 
-    long killStart = System.nanoTime();
-    campaign.auth().kill(); // SIGKILL ends the frozen process too
-    long killMillis = millisSince(killStart);
-    Tally issued = new Tally();
-    Tally signIns = new Tally();
-    Tally unseenKey = new Tally();
-    Tally afterRestart = new Tally();
-    long restartMillis;
-    try {
+      long killStart = System.nanoTime();
+      campaign.auth().kill(); // SIGKILL ends the frozen process too
+      killMillis = millisSince(killStart);
+
       // (a) tokens issued before the kill: writes and reads, through the gateway and directly
       List<WriteLoad> loads = new ArrayList<>();
       Map<WriteLoad, RecordKind> kinds = new IdentityHashMap<>();
@@ -139,7 +133,14 @@ class AuthServerDownIT {
           timed(unseenKey, () -> route.get(kind.prefix() + "/log/entries/0", unseen));
         }
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
     } finally {
+      askers.shutdownNow();
+      campaign.auth().kill(); // frozen or killed: gone either way, for the restart
       long restartStart = System.nanoTime();
       campaign.auth().restart();
       restartMillis = millisSince(restartStart);
