@@ -97,8 +97,11 @@ enum RecordKind {
           "110105"
               + LocalDate.of(1960, 1, 1).plusDays(n).format(DateTimeFormatter.BASIC_ISO_DATE)
               + "123";
+      String idNumber = first17 + checkCharacter(first17);
+      String phone = String.format("139%08d", 12_000_000 + n);
+      PERSONAL_DATA.addAll(List.of(HOLDER_NAME, idNumber, phone));
       return Map.of(
-          "name", "李演练", "idNumber", first17 + checkCharacter(first17), "issuingRegion", "110105");
+          "name", HOLDER_NAME, "idNumber", idNumber, "issuingRegion", "110105", "phone", phone);
     }
 
     @Override
@@ -202,6 +205,16 @@ enum RecordKind {
 
   /** Makes what the writes need (a unit for vouchers) and answers the path they are posted to. */
   abstract String createPath(Campaign campaign);
+
+  /** The card holders' name (the person changes with the ID number). */
+  static final String HOLDER_NAME = "李演练";
+
+  /**
+   * Every ID number, name and phone number the campaign's card writes carried, for the scan that
+   * none of them shows in clear anywhere ({@code PersonalDataScanIT}).
+   */
+  static final java.util.Set<String> PERSONAL_DATA =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   /** The body of the {@code n}th write: every write creates a distinct record. */
   abstract Map<String, Object> body(int n);

@@ -23,6 +23,10 @@ import org.govchain.testsupport.process.Http;
  */
 final class WriteLoad {
 
+  /** The body of every answer but a 201 any client of the campaign got (problems, mostly). */
+  static final java.util.Queue<String> REFUSALS =
+      new java.util.concurrent.ConcurrentLinkedQueue<>();
+
   /** Statuses a client takes for "the service did not answer": the gateway's, for a dead route. */
   static final List<Integer> NO_ANSWER = List.of(502, 503, 504);
 
@@ -213,6 +217,7 @@ final class WriteLoad {
       if (answer.status() == 201) {
         return new Outcome(answer.json().path("id").asString(), 201, null, answer);
       }
+      REFUSALS.add(answer.text());
       return new Outcome(
           null, answer.status(), answer.status() + " " + problemType(answer), answer);
     } catch (UncheckedIOException e) {
