@@ -77,7 +77,7 @@ class SealFuzzIT {
   void bothUploadsRefuseGeneratedHostileFormsAndWriteNothing(CapturedOutput output) {
     String clerk = app.tokens.token(SealApp.CLERK, "seal-clerk");
     String seal = app.createSeal(SealApp.createRequest("fuzz sealing seal"));
-    int count = Integer.getInteger(WriteFuzzing.CASES, 100);
+    int count = Integer.getInteger(WriteFuzzing.CASES, 50);
     long seed = Long.getLong(WriteFuzzing.SEED, System.currentTimeMillis());
     System.out.printf("[fuzz] /api/seal uploads seed=%d cases-per-operation=%d%n", seed, count);
     HostileForms forms = new HostileForms(seed);

@@ -58,7 +58,7 @@ public final class WriteFuzzing {
   public record Outcome(
       String operation, int cases, Map<Integer, Integer> statuses, List<String> findings) {}
 
-  /** The cases per operation: {@code govchain.fuzz.cases}, default 100 (the long run: 2000). */
+  /** The cases per operation: {@code govchain.fuzz.cases}, default 50 (the long run: 2000). */
   public static final String CASES = "govchain.fuzz.cases";
 
   /** The seed: {@code govchain.fuzz.seed}, default the clock; each run prints it. */
@@ -74,7 +74,7 @@ public final class WriteFuzzing {
    */
   public static List<Outcome> runAll(
       ServiceUnderTest service, CharSequence output, String prefix, List<Target> targets) {
-    int count = Integer.getInteger(CASES, 100);
+    int count = Integer.getInteger(CASES, 50);
     long seed = Long.getLong(SEED, System.currentTimeMillis());
     byte[] json =
         service
