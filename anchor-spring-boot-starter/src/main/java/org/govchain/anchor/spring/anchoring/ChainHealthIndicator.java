@@ -9,8 +9,11 @@ import reactor.core.publisher.Mono;
 
 /**
  * Health contributor {@code chain}: UP when the RPC endpoint answers with the configured chain id
- * and the registry address holds code; DOWN otherwise. It asks the chain directly (not through the
- * anchorer's circuit breaker, whose state it reports), within the per-call time limit.
+ * and the registry address holds code; {@code DEGRADED} (HTTP 200) when the chain cannot be reached
+ * or does not answer in time — an outage the anchorer rides out, while the service goes on taking
+ * writes, so it must not make the service look down; DOWN when the endpoint answers but is wrong
+ * (another chain, no registry code: a configuration to fix). It asks the chain directly (not
+ * through the anchorer's circuit breaker, whose state it reports), within the per-call time limit.
  */
 final class ChainHealthIndicator implements ReactiveHealthIndicator {
 
@@ -54,7 +57,9 @@ final class ChainHealthIndicator implements ReactiveHealthIndicator {
             error -> {
               Throwable cause = ChainCalls.unwrap(error);
               Health.Builder health =
-                  Health.down()
+                  (ChainCalls.isOutage(cause)
+                          ? Health.status(AnchoringHealthIndicator.DEGRADED)
+                          : Health.down())
                       .withDetail("chainId", chain.chainId())
                       .withDetail("registry", chain.address())
                       .withDetail("circuitBreaker", breaker)

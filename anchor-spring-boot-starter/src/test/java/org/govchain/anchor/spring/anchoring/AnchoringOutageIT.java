@@ -18,7 +18,10 @@ import org.govchain.testsupport.TcpProxy;
 import org.govchain.testsupport.WithDevChain;
 import org.govchain.testsupport.WithPostgres;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -57,7 +60,16 @@ class AnchoringOutageIT {
       proxy.cut();
       long second = h.appendCheckpoint(3);
       awaitTrue(
-          "chain health is DOWN", () -> get(base + "/actuator/health/chain").statusCode() == 503);
+          "chain health is DEGRADED",
+          () -> get(base + "/actuator/health/chain").body().contains("\"DEGRADED\""));
+      // an unreachable chain is an outage the anchorer rides out, not the service's: 200, and
+      // the service as a whole DEGRADED, never DOWN (503), while writes go on
+      HttpResponse<String> chainDegraded = get(base + "/actuator/health/chain");
+      assertThat(chainDegraded.statusCode()).isEqualTo(200);
+      assertThat(chainDegraded.body()).containsPattern("\"error\":\"(unavailable|timeout)\"");
+      HttpResponse<String> whole = get(base + "/actuator/health");
+      assertThat(whole.statusCode()).isEqualTo(200);
+      assertThat(whole.body()).as("the whole health").endsWith("\"status\":\"DEGRADED\"}");
       long third = h.appendCheckpoint(1);
       long fourth = h.appendCheckpoint(4);
       awaitTrue(
