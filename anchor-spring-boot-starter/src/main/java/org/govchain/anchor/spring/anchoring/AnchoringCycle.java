@@ -209,12 +209,31 @@ final class AnchoringCycle {
               if (minedNonce > tx.nonce()) {
                 return nonceUsedElsewhere(store, tx);
               }
+              Instant since = tx.broadcastAt() != null ? tx.broadcastAt() : tx.sentAt();
+              boolean stuck = !clock.instant().isBefore(since.plus(properties.stuckAfter()));
+              if (tx.broadcastAt() == null && tx.state() != State.MINED) {
+                // signed and stored by this or an earlier life, but no node has acknowledged it
+                // (the process stopped, or the chain went down, before the broadcast): the very
+                // same bytes go out, never a new signature. Only a node that refuses them makes a
+                // replacement, once stuck-after has passed: a transaction no node ever held is not
+                // stuck, however long the chain was away.
+                LOG.info(
+                    "anchor transaction {} of log {} at size {} (nonce {}) was stored but never"
+                        + " acknowledged by the node: sending the stored transaction",
+                    tx.hash(),
+                    origin,
+                    tx.treeSize(),
+                    tx.nonce());
+                Mono<Void> resend = broadcast(store, tx);
+                return stuck
+                    ? resend.onErrorResume(
+                        refused -> !ChainCalls.isOutage(refused), refused -> replace(store, tx))
+                    : resend;
+              }
               Mono<Void> reorged =
                   tx.state() == State.MINED
                       ? store.markUnmined(tx.id()).doOnSuccess(ignored -> metrics.failure("reorg"))
                       : Mono.empty();
-              Instant since = tx.broadcastAt() != null ? tx.broadcastAt() : tx.sentAt();
-              boolean stuck = !clock.instant().isBefore(since.plus(properties.stuckAfter()));
               if (stuck) {
                 return reorged.then(replace(store, tx));
               }
@@ -227,18 +246,6 @@ final class AnchoringCycle {
                     tx.treeSize(),
                     tx.blockNumber());
                 return reorged.then(broadcast(store, tx));
-              }
-              if (tx.broadcastAt() == null) {
-                // signed and stored by this or an earlier life that stopped before the node
-                // acknowledged it: the very same bytes go out, never a new signature
-                LOG.info(
-                    "anchor transaction {} of log {} at size {} (nonce {}) was stored but never"
-                        + " acknowledged by the node: sending the stored transaction",
-                    tx.hash(),
-                    origin,
-                    tx.treeSize(),
-                    tx.nonce());
-                return broadcast(store, tx);
               }
               return Mono.empty();
             });

@@ -121,6 +121,37 @@ class AnchoringRecoveryIT {
   }
 
   @Test
+  void storedButUnsentTransactionOlderThanStuckAfterIsSentAsStoredNotReplaced(
+      PostgresServer.Database db) throws Exception {
+    try (AnchoringHarness h = new AnchoringHarness(chain, db)) {
+      h.migrate();
+      long size = h.appendCheckpoint(3);
+      AnchorTransaction tx =
+          await(h.submitter.prepareAnchor(LogId.of(h.origin), size, h.tree.root()));
+      SignedTransaction signed = h.submitter.sign(tx);
+      h.storeSent(tx, signed);
+      // stored just before the chain went away for ten minutes (longer than stuck-after, 60 s):
+      // no node ever held it, so it is not stuck, and a replacement would be a second
+      // transaction for the same checkpoint (found by the fault campaign's chain outage)
+      h.sql(
+          "UPDATE govchain_anchor_tx SET sent_at = sent_at - interval '10 minutes'"
+              + " WHERE tx_hash = ?",
+          signed.hash());
+
+      ConfigurableApplicationContext app = h.start(chain.rpcUrl());
+      awaitTrue("the checkpoint is confirmed", () -> h.state(size).equals("CONFIRMED"));
+
+      assertThat(h.checkpoint(size).get("tx_hash")).isEqualTo(signed.hash());
+      assertThat(h.transactions())
+          .singleElement()
+          .satisfies(row -> assertThat(row.get("state")).isEqualTo("CONFIRMED"));
+      assertThat(h.anchoredEvents()).isEqualTo(1);
+      assertThat(transactions(app, "new")).isZero();
+      assertThat(transactions(app, "replacement")).isZero();
+    }
+  }
+
+  @Test
   void rootAnchoredByAnUntrackedTransactionIsAdoptedFromTheContract(PostgresServer.Database db)
       throws Exception {
     try (AnchoringHarness h = new AnchoringHarness(chain, db)) {
@@ -176,10 +207,14 @@ class AnchoringRecoveryIT {
   }
 
   private static double newTransactions(ConfigurableApplicationContext app) {
+    return transactions(app, "new");
+  }
+
+  private static double transactions(ConfigurableApplicationContext app, String kind) {
     Counter counter =
         app.getBean(MeterRegistry.class)
             .find("govchain.anchor.transactions")
-            .tag("kind", "new")
+            .tag("kind", kind)
             .counter();
     return counter == null ? 0 : counter.count();
   }
