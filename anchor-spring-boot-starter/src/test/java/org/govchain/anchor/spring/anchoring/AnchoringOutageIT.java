@@ -31,6 +31,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 @WithDevChain
 @WithPostgres
+@ExtendWith(OutputCaptureExtension.class)
 class AnchoringOutageIT {
 
   private static final HttpClient HTTP =
@@ -44,7 +45,7 @@ class AnchoringOutageIT {
 
   @Test
   void backlogBuiltWhileTheChainIsUnreachableIsAnchoredByOneTransactionWhenItReturns(
-      PostgresServer.Database db) throws Exception {
+      PostgresServer.Database db, CapturedOutput output) throws Exception {
     try (AnchoringHarness h = new AnchoringHarness(chain, db);
         TcpProxy proxy = TcpProxy.toUrl(chain.rpcUrl())) {
       ConfigurableApplicationContext app =
@@ -99,6 +100,18 @@ class AnchoringOutageIT {
           () -> get(base + "/actuator/health/anchoring").body().contains("\"UP\""));
       assertThat(get(base + "/actuator/health/chain").statusCode()).isEqualTo(200);
       assertThat(failures(meters, "unavailable")).isPositive();
+      // one WARN for the outage and one INFO for the return, not a line per check
+      assertThat(
+              output
+                  .getOut()
+                  .lines()
+                  .filter(line -> line.contains("anchoring of log " + h.origin + " failed"))
+                  .filter(line -> line.contains("WARN")))
+          .singleElement()
+          .asString()
+          .contains("until the chain answers again its failures are logged at DEBUG");
+      assertThat(output.getOut())
+          .containsOnlyOnce("anchoring of log " + h.origin + ": a check went through after");
     }
   }
 
