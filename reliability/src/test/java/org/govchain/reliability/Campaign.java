@@ -95,6 +95,15 @@ final class Campaign implements AutoCloseable {
           "the fault campaign needs the Hardhat dev chain (it holds back mining to keep an anchor"
               + " transaction pending); unset GOVCHAIN_TEST_RPC_URL");
     }
+    return startOn(chain);
+  }
+
+  /**
+   * A campaign of its own on {@code chain}, whatever node it is — the persistent ganache chain of a
+   * case that stops the chain itself ({@code ChainOutageIT}); its cases must not need Hardhat's
+   * mining control.
+   */
+  static Campaign startOn(DevChain chain) {
     try {
       Path logs = AppProcess.logDirectory();
       Files.createDirectories(logs);
@@ -106,6 +115,11 @@ final class Campaign implements AutoCloseable {
 
   DevChain chain() {
     return chain;
+  }
+
+  /** The campaign's AnchorRegistry, where every service anchors its log. */
+  AnchorRegistryClient registry() {
+    return registry;
   }
 
   /** The chain's JSON-RPC endpoint as every service reaches it. */

@@ -86,7 +86,12 @@ final class KillCase {
      * Case 4: the service killed with SIGKILL while the clients go on writing through the gateway,
      * held down, and started again: what the clients are told meanwhile is the gateway's.
      */
-    SERVICE_KILLED_BEHIND_GATEWAY;
+    SERVICE_KILLED_BEHIND_GATEWAY,
+    /**
+     * Case 5: the persistent dev chain's process killed while the clients write, and started again
+     * on its data directory and port; the service is not restarted ({@code ChainOutageIT}).
+     */
+    CHAIN_STOPPED;
 
     /** Whether the fault is the database's (case 2), not the service's JVM's (case 1). */
     boolean database() {
@@ -98,11 +103,20 @@ final class KillCase {
       if (database()) {
         return "pg-restart";
       }
+      if (this == CHAIN_STOPPED) {
+        return "chain-restart";
+      }
       return this == GATEWAY_KILLED ? "gateway-kill" : "kill-9";
     }
 
-    /** SIGKILLs (each followed by a restart) in a round of this moment. */
+    /**
+     * SIGKILLs (each followed by a restart) in a round of this moment; none of a service's for the
+     * chain's.
+     */
     int kills() {
+      if (this == CHAIN_STOPPED) {
+        return 0;
+      }
       return this == COMMITTED_NOT_SEQUENCED || this == ANCHOR_TRANSACTION_PENDING ? 2 : 1;
     }
   }
@@ -200,6 +214,16 @@ final class KillCase {
         outage.summary(kind),
         load,
         writes);
+  }
+
+  /**
+   * Case 5: the checks after a chain outage the service lived through ({@code ChainOutageIT}): the
+   * same as after a kill, every acknowledged record in the log once, readable and anchored VALID.
+   */
+  Round checkChainOutage(String what, List<WriteLoad.Write> writes) {
+    // the outage may have outlived the load's tokens: the retries and reads take fresh ones
+    WriteLoad retrying = newLoad();
+    return check(Moment.CHAIN_STOPPED, what, retrying, writes);
   }
 
   /** Stops the service (after case 2's outages). */
