@@ -237,6 +237,32 @@ public abstract class SecurityContract {
           .jsonPath("$.status")
           .isEqualTo("UP");
     }
+    // the status for everyone; the contributors and their details (the database, the anchoring
+    // lag) for an admin only
+    service()
+        .anonymous()
+        .get()
+        .uri("/actuator/health")
+        .exchange()
+        .expectBody()
+        .jsonPath("$.components")
+        .doesNotExist();
+    client(AUDITOR)
+        .get()
+        .uri("/actuator/health")
+        .exchange()
+        .expectBody()
+        .jsonPath("$.components")
+        .doesNotExist();
+    client(ADMIN)
+        .get()
+        .uri("/actuator/health")
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.components")
+        .isNotEmpty();
     expectProblem(
         service().anonymous().get().uri("/actuator/prometheus").exchange(), 401, "unauthorized");
     expectProblem(client(AUDITOR).get().uri("/actuator/prometheus").exchange(), 403, "forbidden");
