@@ -51,7 +51,7 @@ class ChainOutageIT {
         cases.put(kind, new KillCase(campaign, kind, new Random()));
       }
       try {
-        eachAtOnce(cases.values(), KillCase::startForOutages);
+        eachAtOnce(cases.values(), KillCase::startOrReuse);
         Map<RecordKind, WriteLoad> loads = new EnumMap<>(RecordKind.class);
         cases.forEach((kind, c) -> loads.put(kind, c.newLoad()));
         ChainOutage fault = new ChainOutage(campaign, node, outage);
