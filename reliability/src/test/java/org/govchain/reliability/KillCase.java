@@ -162,20 +162,26 @@ final class KillCase {
   }
 
   /**
-   * Every moment in turn on one service: its first life without a sequencer (killed with its events
+   * The moments in turn on one service: its first life without a sequencer (killed with its events
    * queued), then with an anchor transaction pending, then {@code randomKills} times at a random
-   * point of the load. Returns the rounds' figures. A life another case left running is stopped
+   * point of the load. {@code scripted} chooses which of the first two run (the fast part runs each
+   * on one service only). Returns the rounds' figures. A life another case left running is stopped
    * first; the last life is left running, unless a round failed.
    */
-  List<Round> run(int randomKills) {
+  List<Round> run(int randomKills, Set<Moment> scripted) {
     List<Round> rounds = new ArrayList<>();
-    service.close(); // a life another case left running: the first life runs without a sequencer
-    service.start(false);
+    service.close(); // a life another case left running
+    // the first life runs without a sequencer only for committed-not-sequenced
+    service.start(!scripted.contains(Moment.COMMITTED_NOT_SEQUENCED));
     try {
       auditor = campaign.token("auditor");
       createPath = service.createPath();
-      rounds.add(round(Moment.COMMITTED_NOT_SEQUENCED));
-      rounds.add(round(Moment.ANCHOR_TRANSACTION_PENDING));
+      if (scripted.contains(Moment.COMMITTED_NOT_SEQUENCED)) {
+        rounds.add(round(Moment.COMMITTED_NOT_SEQUENCED));
+      }
+      if (scripted.contains(Moment.ANCHOR_TRANSACTION_PENDING)) {
+        rounds.add(round(Moment.ANCHOR_TRANSACTION_PENDING));
+      }
       for (int i = 0; i < randomKills; i++) {
         rounds.add(round(Moment.DURING_WRITES));
       }

@@ -17,6 +17,7 @@ class ServiceKillIT {
 
   private static Random random;
   private static int randomKills;
+  private static boolean everyMoment;
 
   @BeforeAll
   static void seed() {
@@ -26,20 +27,35 @@ class ServiceKillIT {
         "[campaign] seed=" + value + " (rerun with -Dgovchain.reliability.seed=" + value + ")");
     random = new Random(value);
     randomKills = Integer.getInteger("govchain.reliability.random-kills", 1);
+    everyMoment = Boolean.getBoolean("govchain.reliability.every-moment");
   }
 
   @Test
   void theSealServiceKilledWhileSealsAreCreated(Campaign campaign) {
-    new KillCase(campaign, RecordKind.SEAL, random).run(randomKills);
+    new KillCase(campaign, RecordKind.SEAL, random)
+        .run(randomKills, scripted(KillCase.Moment.COMMITTED_NOT_SEQUENCED));
   }
 
   @Test
   void theCardServiceKilledWhileCardsAreIssued(Campaign campaign) {
-    new KillCase(campaign, RecordKind.CARD, random).run(randomKills);
+    new KillCase(campaign, RecordKind.CARD, random)
+        .run(randomKills, scripted(KillCase.Moment.ANCHOR_TRANSACTION_PENDING));
   }
 
   @Test
   void theAccountingServiceKilledWhileVouchersArePrepared(Campaign campaign) {
-    new KillCase(campaign, RecordKind.VOUCHER, random).run(randomKills);
+    new KillCase(campaign, RecordKind.VOUCHER, random).run(randomKills, scripted());
+  }
+
+  /**
+   * The scripted moments a service runs: all of them with {@code govchain.reliability.every-moment}
+   * (the long part), else {@code fastPart} — each scripted moment on one service, so that the fast
+   * part keeps CI within its time.
+   */
+  private static java.util.Set<KillCase.Moment> scripted(KillCase.Moment... fastPart) {
+    return everyMoment
+        ? java.util.EnumSet.of(
+            KillCase.Moment.COMMITTED_NOT_SEQUENCED, KillCase.Moment.ANCHOR_TRANSACTION_PENDING)
+        : java.util.Set.of(fastPart);
   }
 }
