@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -18,6 +19,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import org.govchain.anchor.chain.AnchorRegistryClient;
 import org.govchain.anchor.chain.LogId;
 import org.govchain.anchor.checkpoint.NoteSigner;
@@ -170,10 +172,18 @@ final class Campaign implements AutoCloseable {
    * service's health: a few seconds each, that need not add up); one that runs is left as it is.
    */
   void ensureServicesRunning() {
-    ExecutorService threads = Executors.newFixedThreadPool(services.size());
+    eachAtOnce(services.values(), Service::ensureRunning);
+  }
+
+  /**
+   * Runs {@code step} for each of {@code items} side by side — starts and stops of services take
+   * seconds each (a start waits for the health, a stop for the JVM to end), which need not add up.
+   */
+  static <T> void eachAtOnce(Collection<T> items, Consumer<T> step) {
+    ExecutorService threads = Executors.newFixedThreadPool(items.size());
     try {
       List<Future<?>> done = new ArrayList<>();
-      services.values().forEach(s -> done.add(threads.submit(s::ensureRunning)));
+      items.forEach(item -> done.add(threads.submit(() -> step.accept(item))));
       for (Future<?> f : done) {
         f.get();
       }

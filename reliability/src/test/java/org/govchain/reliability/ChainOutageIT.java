@@ -6,16 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.Consumer;
 import org.govchain.testsupport.DevChain;
 import org.govchain.testsupport.process.AppProcess;
 import org.junit.jupiter.api.Test;
@@ -51,7 +45,7 @@ class ChainOutageIT {
         cases.put(kind, new KillCase(campaign, kind, new Random()));
       }
       try {
-        eachAtOnce(cases.values(), KillCase::startOrReuse);
+        Campaign.eachAtOnce(cases.values(), KillCase::startOrReuse);
         Map<RecordKind, WriteLoad> loads = new EnumMap<>(RecordKind.class);
         cases.forEach((kind, c) -> loads.put(kind, c.newLoad()));
         ChainOutage fault = new ChainOutage(campaign, node, outage);
@@ -72,7 +66,7 @@ class ChainOutageIT {
           throw first;
         }
       } finally {
-        eachAtOnce(cases.values(), KillCase::stop);
+        Campaign.eachAtOnce(cases.values(), KillCase::stop);
       }
     }
   }
@@ -90,24 +84,5 @@ class ChainOutageIT {
       return Duration.ofMinutes(Long.parseLong(value.substring(0, value.length() - 1)));
     }
     return Duration.parse(value);
-  }
-
-  /** Runs {@code step} for every service side by side (starts and stops take seconds each). */
-  private static void eachAtOnce(Collection<KillCase> cases, Consumer<KillCase> step) {
-    ExecutorService threads = Executors.newFixedThreadPool(cases.size());
-    try {
-      List<Future<?>> done = new ArrayList<>();
-      cases.forEach(c -> done.add(threads.submit(() -> step.accept(c))));
-      for (Future<?> f : done) {
-        f.get();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
-    } finally {
-      threads.shutdown();
-    }
   }
 }

@@ -1,16 +1,10 @@
 package org.govchain.reliability;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -41,7 +35,7 @@ class PostgresRestartIT {
       cases.put(kind, new KillCase(campaign, kind, new Random()));
     }
     try {
-      eachAtOnce(cases.values(), KillCase::startOrReuse);
+      Campaign.eachAtOnce(cases.values(), KillCase::startOrReuse);
       for (int i = 0; i < restarts; i++) {
         Map<RecordKind, WriteLoad> loads = new EnumMap<>(RecordKind.class);
         cases.forEach((kind, c) -> loads.put(kind, c.newLoad()));
@@ -50,32 +44,10 @@ class PostgresRestartIT {
         checkEach(cases, outage, loads, writes);
       }
     } catch (RuntimeException | Error e) {
-      eachAtOnce(cases.values(), KillCase::stop);
+      Campaign.eachAtOnce(cases.values(), KillCase::stop);
       throw e;
     }
     // the services are left running, as the database is, for the cases that follow
-  }
-
-  /**
-   * Runs {@code step} for every service side by side (a start waits for the service's health, a
-   * stop for its JVM to end: a few seconds each, that need not add up).
-   */
-  private static void eachAtOnce(Collection<KillCase> cases, Consumer<KillCase> step) {
-    ExecutorService threads = Executors.newFixedThreadPool(cases.size());
-    try {
-      List<Future<?>> done = new ArrayList<>();
-      cases.forEach(c -> done.add(threads.submit(() -> step.accept(c))));
-      for (Future<?> f : done) {
-        f.get();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
-    } finally {
-      threads.shutdown();
-    }
   }
 
   /** Every service's checks, each run whatever another's found; the first failure thrown. */
