@@ -197,6 +197,24 @@ final class Campaign implements AutoCloseable {
     }
   }
 
+  /**
+   * The duration system property {@code property} gives ({@code 20s}, {@code 10m}, or ISO-8601),
+   * else {@code otherwise}.
+   */
+  static Duration duration(String property, Duration otherwise) {
+    String value = System.getProperty(property, "").trim();
+    if (value.isEmpty()) {
+      return otherwise;
+    }
+    if (value.matches("\\d+s")) {
+      return Duration.ofSeconds(Long.parseLong(value.substring(0, value.length() - 1)));
+    }
+    if (value.matches("\\d+m")) {
+      return Duration.ofMinutes(Long.parseLong(value.substring(0, value.length() - 1)));
+    }
+    return Duration.parse(value);
+  }
+
   /** An access token of the auth server's demo client for {@code role}. */
   String token(String role) {
     return auth.clientToken(role);

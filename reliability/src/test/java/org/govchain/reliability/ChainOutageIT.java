@@ -29,7 +29,8 @@ class ChainOutageIT {
 
   @Test
   void theChainKilledAndStartedAgainOnItsDataUnderEveryServicesWrites() {
-    Duration outage = outage();
+    Duration outage =
+        Campaign.duration("govchain.reliability.chain-outage", Duration.ofSeconds(20));
     Path work;
     try {
       Files.createDirectories(AppProcess.logDirectory());
@@ -69,20 +70,5 @@ class ChainOutageIT {
         Campaign.eachAtOnce(cases.values(), KillCase::stop);
       }
     }
-  }
-
-  /** {@code govchain.reliability.chain-outage}: {@code 20s}, {@code 10m}, or ISO-8601. */
-  private static Duration outage() {
-    String value = System.getProperty("govchain.reliability.chain-outage", "").trim();
-    if (value.isEmpty()) {
-      return Duration.ofSeconds(20);
-    }
-    if (value.matches("\\d+s")) {
-      return Duration.ofSeconds(Long.parseLong(value.substring(0, value.length() - 1)));
-    }
-    if (value.matches("\\d+m")) {
-      return Duration.ofMinutes(Long.parseLong(value.substring(0, value.length() - 1)));
-    }
-    return Duration.parse(value);
   }
 }

@@ -91,7 +91,12 @@ final class KillCase {
      * Case 5: the persistent dev chain's process killed while the clients write, and started again
      * on its data directory and port; the service is not restarted ({@code ChainOutageIT}).
      */
-    CHAIN_STOPPED;
+    CHAIN_STOPPED,
+    /**
+     * Case 7: no fault — the soak's half hour of mixed traffic at a steady rate ({@code SoakIT});
+     * every record it made is checked as after a fault.
+     */
+    SOAK;
 
     /** Whether the fault is the database's (case 2), not the service's JVM's (case 1). */
     boolean database() {
@@ -106,6 +111,9 @@ final class KillCase {
       if (this == CHAIN_STOPPED) {
         return "chain-restart";
       }
+      if (this == SOAK) {
+        return "soak";
+      }
       return this == GATEWAY_KILLED ? "gateway-kill" : "kill-9";
     }
 
@@ -114,7 +122,7 @@ final class KillCase {
      * chain's.
      */
     int kills() {
-      if (this == CHAIN_STOPPED) {
+      if (this == CHAIN_STOPPED || this == SOAK) {
         return 0;
       }
       return this == COMMITTED_NOT_SEQUENCED || this == ANCHOR_TRANSACTION_PENDING ? 2 : 1;

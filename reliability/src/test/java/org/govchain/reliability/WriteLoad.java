@@ -157,30 +157,43 @@ final class WriteLoad {
       while (held.get() && !stopped.get()) {
         pause(Duration.ofMillis(10));
       }
-      Write write = new Write(client, UUID.randomUUID().toString(), bodies.get());
-      writes.add(write);
-      inFlight.incrementAndGet();
-      try {
-        write.sentNanos = System.nanoTime();
-        Outcome outcome = send(http, write);
-        write.tookNanos = System.nanoTime() - write.sentNanos;
-        if (outcome.id() != null) {
-          write.id = outcome.id();
-          acknowledged.incrementAndGet();
-          if (!pace.isZero()) {
-            pause(pace);
-          }
-        } else {
-          write.failure = outcome.failure();
-          write.answer = outcome.answer();
-          if (pauseAfterFailure == null) {
-            return; // no answer: this client stops and retries it after the restart
-          }
-          pause(pauseAfterFailure);
+      Write write = writeOnce(http, client, token);
+      if (write.acknowledged()) {
+        if (!pace.isZero()) {
+          pause(pace);
         }
-      } finally {
-        inFlight.decrementAndGet();
+      } else {
+        if (pauseAfterFailure == null) {
+          return; // no answer: this client stops and retries it after the restart
+        }
+        pause(pauseAfterFailure);
       }
+    }
+  }
+
+  /**
+   * Sends one new write for {@code client} with {@code token} and remembers it with its answer,
+   * whatever it was: one write of a load whose pace the caller sets (the soak's, at a steady rate,
+   * with tokens it renews).
+   */
+  Write writeOnce(Http http, int client, String token) {
+    Write write = new Write(client, UUID.randomUUID().toString(), bodies.get());
+    writes.add(write);
+    inFlight.incrementAndGet();
+    try {
+      write.sentNanos = System.nanoTime();
+      Outcome outcome = send(http, write, token);
+      write.tookNanos = System.nanoTime() - write.sentNanos;
+      if (outcome.id() != null) {
+        write.id = outcome.id();
+        acknowledged.incrementAndGet();
+      } else {
+        write.failure = outcome.failure();
+        write.answer = outcome.answer();
+      }
+      return write;
+    } finally {
+      inFlight.decrementAndGet();
     }
   }
 
@@ -205,6 +218,10 @@ final class WriteLoad {
 
   /** Sends {@code write} once (the same key and body every time). */
   Outcome send(Http http, Write write) {
+    return send(http, write, token);
+  }
+
+  private Outcome send(Http http, Write write, String token) {
     HttpRequest request =
         http.request(
                 path,

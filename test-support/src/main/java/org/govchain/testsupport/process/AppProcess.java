@@ -31,6 +31,12 @@ public final class AppProcess implements AutoCloseable {
    */
   public static final String LOGS_PROPERTY = "govchain.process.logs";
 
+  /**
+   * The system property holding more options for every started JVM, separated by spaces (e.g.
+   * {@code -Dio.netty.leakDetection.level=paranoid}); none by default.
+   */
+  public static final String JVM_OPTIONS_PROPERTY = "govchain.process.jvm-options";
+
   private static final Duration START_DEADLINE = Duration.ofMinutes(3);
 
   private final String name;
@@ -63,6 +69,7 @@ public final class AppProcess implements AutoCloseable {
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     // small, quickly started JVMs: several run at once on two shared cores
     command.addAll(List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+    command.addAll(jvmOptions());
     command.addAll(List.of("-jar", jar.toString()));
     command.addAll(args);
     try {
@@ -78,6 +85,12 @@ public final class AppProcess implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start " + name, e);
     }
+  }
+
+  /** {@link #JVM_OPTIONS_PROPERTY}'s options, in order. */
+  static List<String> jvmOptions() {
+    String options = System.getProperty(JVM_OPTIONS_PROPERTY, "").trim();
+    return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
   }
 
   /** Where the processes' output files go: {@link #LOGS_PROPERTY}, else target/process-logs. */
