@@ -108,8 +108,7 @@ public final class HostileForms {
     }
     if (pick < 85) {
       byte[] body = encode(form);
-      // (more parts than the limit is left out: see docs/reliability.md, "Open defects")
-      return switch (random.nextInt(4)) {
+      return switch (random.nextInt(5)) {
         case 0 ->
             new HostileBodies.Case(
                 "cut short",
@@ -121,6 +120,22 @@ public final class HostileForms {
                 "multipart/form-data; boundary=not-the-one",
                 body);
         case 2 -> new HostileBodies.Case("no boundary", "multipart/form-data", body);
+        case 3 -> {
+          int parts = 17 + random.nextInt(3_000);
+          StringBuilder filler = new StringBuilder();
+          for (int i = 0; i < parts; i++) {
+            filler
+                .append("--")
+                .append(BOUNDARY)
+                .append("\r\nContent-Disposition: form-data; name=\"filler")
+                .append(i)
+                .append("\"\r\n\r\nx\r\n");
+          }
+          yield new HostileBodies.Case(
+              "the form and " + parts + " more parts (over the limit)",
+              contentType(),
+              insertBeforeEnd(body, filler.toString().getBytes(StandardCharsets.UTF_8)));
+        }
         default ->
             new HostileBodies.Case(
                 "no closing boundary",

@@ -25,6 +25,9 @@ import reactor.util.context.Context;
  * made out (another boundary than the Content-Type's, a part cut off, a part without a name), is
  * 400 {@code malformed-request}. Services read multipart bodies only through here.
  *
+ * <p>The parts are counted on the request body as it arrives ({@link MultipartPartLimit}), so that
+ * the body, not Spring's reader, fails at the part too many.
+ *
  * <p>Spring's multipart reader signals some of these failures twice — to the part being read and to
  * the whole body — or releases a buffer twice when it is cancelled half-way; Reactor logs the
  * second signal, which nobody can receive any more, at ERROR with a stack trace ("Operator called
@@ -76,6 +79,11 @@ public final class Uploads {
         .contextWrite(Context.of(ON_ERROR_DROPPED, dropped));
   }
 
+  /** The most parts an upload may have ({@code govchain.web.max-upload-parts}); 0 or less: any. */
+  int maxParts() {
+    return maxParts;
+  }
+
   private Throwable problem(Throwable e) {
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
       if (cause instanceof DataBufferLimitException) {
@@ -84,8 +92,10 @@ public final class Uploads {
             "a part of the upload exceeds " + maxPartBytes + " bytes",
             Map.of("maxBytes", maxPartBytes));
       }
-      if (cause instanceof DecodingException
-          && String.valueOf(cause.getMessage()).contains("parts")) {
+      // ours (MultipartPartLimit), or Spring's reader's own "Too many parts"
+      if (cause instanceof MultipartPartLimit.TooManyParts
+          || cause instanceof DecodingException
+              && String.valueOf(cause.getMessage()).contains("parts")) {
         return new ProblemException(
             TOO_LARGE,
             "the upload has more than " + maxParts + " parts",
