@@ -5,6 +5,9 @@
 //   node compile.js               compile and write compiled/
 //   node compile.js --check       compile and exit 1 if compiled/ differs from the fresh output
 //   node compile.js --out <dir>   compile and write to <dir> instead (used by the Java test)
+//   node compile.js --source <file.sol> --out <dir>
+//                                 compile another contract (named as its file) with the same
+//                                 compiler and settings: the layouts bench/ compares for gas
 //
 // The output is deterministic: fixed source unit name, fixed settings, the IPFS metadata hash
 // covers only the source text and these settings (AnchorRegistry.sol is checked out with LF
@@ -19,7 +22,9 @@ const CONTRACT = 'AnchorRegistry';
 const SOURCE_UNIT = `${CONTRACT}.sol`;
 const EXPECTED_COMPILER = '0.8.30';
 
-function compile() {
+function compile(sourceFile = path.join(__dirname, SOURCE_UNIT)) {
+  const unit = path.basename(sourceFile);
+  const name = path.basename(sourceFile, '.sol');
   const version = solc.version();
   if (!version.startsWith(`${EXPECTED_COMPILER}+`)) {
     throw new Error(`expected solc ${EXPECTED_COMPILER}, found ${version}; run npm ci in contracts/`);
@@ -27,7 +32,7 @@ function compile() {
   const input = {
     language: 'Solidity',
     sources: {
-      [SOURCE_UNIT]: { content: fs.readFileSync(path.join(__dirname, SOURCE_UNIT), 'utf8') },
+      [unit]: { content: fs.readFileSync(sourceFile, 'utf8') },
     },
     settings: {
       optimizer: { enabled: true, runs: 200 },
@@ -36,7 +41,7 @@ function compile() {
       // whose genesis predates Shanghai, as well as on Hardhat and public chains.
       evmVersion: 'paris',
       metadata: { bytecodeHash: 'ipfs' },
-      outputSelection: { [SOURCE_UNIT]: { [CONTRACT]: ['abi', 'evm.bytecode.object'] } },
+      outputSelection: { [unit]: { [name]: ['abi', 'evm.bytecode.object'] } },
     },
   };
   const output = JSON.parse(solc.compile(JSON.stringify(input)));
@@ -47,15 +52,24 @@ function compile() {
   if (problems.some((p) => p.severity === 'error')) {
     throw new Error('compilation failed');
   }
-  const contract = output.contracts[SOURCE_UNIT][CONTRACT];
+  const contract = output.contracts[unit][name];
   return {
-    [`${CONTRACT}.abi`]: JSON.stringify(contract.abi, null, 2) + '\n',
-    [`${CONTRACT}.bin`]: contract.evm.bytecode.object + '\n',
+    [`${name}.abi`]: JSON.stringify(contract.abi, null, 2) + '\n',
+    [`${name}.bin`]: contract.evm.bytecode.object + '\n',
   };
 }
 
 function main(args) {
-  const files = compile();
+  const source = args.indexOf('--source');
+  let sourceFile;
+  if (source >= 0) {
+    if (!args[source + 1]) {
+      throw new Error('--source needs a .sol file');
+    }
+    sourceFile = path.resolve(args[source + 1]);
+    args = args.slice(0, source).concat(args.slice(source + 2));
+  }
+  const files = compile(sourceFile);
   const compiledDir = path.join(__dirname, 'compiled');
   if (args[0] === '--check') {
     const stale = Object.keys(files).filter((name) => {
