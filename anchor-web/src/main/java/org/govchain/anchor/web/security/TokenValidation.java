@@ -8,6 +8,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.X509EncodedKeySpec;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -56,7 +57,9 @@ public final class TokenValidation {
    * A decoder for the first configured of {@code jwk-set-uri}, {@code public-key-location} (an RSA
    * public key PEM) and {@code issuer-uri} (OpenID discovery, on first use), accepting only signed
    * JWTs and validating them with {@link #validator}. While the keys cannot be fetched (the issuer
-   * down) a token is refused with {@link TokenKeysUnavailableException}, a 503 problem.
+   * down) a token is refused with {@link TokenKeysUnavailableException}, a 503 problem. A token it
+   * accepted is accepted again without a second check until its {@code exp} ({@link
+   * VerifiedTokenCache}).
    *
    * @throws MissingJwtConfigurationException when none of the three is set
    * @throws IllegalStateException when the audience is set to blank
@@ -88,7 +91,8 @@ public final class TokenValidation {
     } else {
       throw new MissingJwtConfigurationException(application(env));
     }
-    return new SignedJwtOnly(new KeyFetchFailures(decoder));
+    return new VerifiedTokenCache(
+        new SignedJwtOnly(new KeyFetchFailures(decoder)), Clock.systemUTC());
   }
 
   /** The converter of validated tokens, with the scope mapping of {@link #SCOPE_ROLES}. */
