@@ -11,7 +11,7 @@ import java.util.concurrent.Callable;
 /** Waits until a started process answers, failing early (with its log) if it dies first. */
 final class Readiness {
 
-  private static final Duration POLL = Duration.ofMillis(500);
+  private static final Duration POLL = Duration.ofMillis(250);
   private static final int TAIL_LINES = 40;
 
   private static final HttpClient HTTP =

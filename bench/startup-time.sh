@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Start-up time of `./govchain up` on an existing installation (issue 15): runs the launcher's `up`
+# RUNS times on one state directory and prints, for each run, the seconds from the launcher's
+# start to its "GovChain is up" line, then stops it with SIGINT (as Ctrl-C does) and waits for
+# it to end. The first run creates the installation (deploys the registry, keys, databases) and
+# is reported apart; with a second launcher jar the runs alternate between the two, side by side.
+#
+#   bench/startup-time.sh [RUNS] [OTHER_LAUNCHER_JAR]
+#
+# Build first: ./govchain up's modules (./mvnw -B -q -DskipTests package). The state directory is
+# bench/target/startup-home (removed at the start); the suite's default ports must be free.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+RUNS=${1:-3}
+OTHER=${2:-}
+export GOVCHAIN_HOME="$ROOT/bench/target/startup-home"
+rm -rf "$GOVCHAIN_HOME"
+mkdir -p "$GOVCHAIN_HOME"
+OUT="$ROOT/bench/target/startup-time.txt"
+: > "$OUT"
+
+# one `up` with launcher jar $1 labelled $2; prints "label seconds"
+one_up() {
+  local jar=$1 label=$2 log="$GOVCHAIN_HOME/launcher-$2.out" start now pid
+  start=$(date +%s.%N)
+  java -Dgovchain.root="$ROOT" -jar "$jar" up > "$log" 2>&1 &
+  pid=$!
+  while ! grep -q 'GovChain is up' "$log"; do
+    if ! kill -0 "$pid" 2>/dev/null; then
+      echo "startup-time: the launcher ended before it was up; its output:" >&2
+      cat "$log" >&2
+      exit 1
+    fi
+    sleep 0.1
+  done
+  now=$(date +%s.%N)
+  kill -INT "$pid"
+  wait "$pid" || true
+  awk -v l="$label" -v a="$start" -v b="$now" 'BEGIN { printf "%s %.1f\n", l, b - a }' | tee -a "$OUT"
+}
+
+one_up launcher/target/govchain-launcher.jar first-start
+for i in $(seq 1 "$RUNS"); do
+  if [ -n "$OTHER" ] && [ $((i % 2)) -eq 0 ]; then
+    one_up "$OTHER" "other-$i"
+    one_up launcher/target/govchain-launcher.jar "this-$i"
+  else
+    one_up launcher/target/govchain-launcher.jar "this-$i"
+    [ -n "$OTHER" ] && one_up "$OTHER" "other-$i"
+  fi
+done
+echo "startup-time: figures in $OUT; each run's output in $GOVCHAIN_HOME/launcher-*.out"
