@@ -30,6 +30,13 @@ class SoakIT {
   private static final Duration WARM_UP = Duration.ofMinutes(1);
   private static final Duration SAMPLE_EVERY = Duration.ofMinutes(5);
 
+  /**
+   * The quiet before the start's and the end's figures: longer than the servers' idle timeout
+   * ({@code GOVCHAIN_SERVER_IDLE_TIMEOUT}, 60 s), so both count the connections a process holds at
+   * rest — not the keep-alive connections the last busy moment left open, which the timeout closes.
+   */
+  private static final Duration REST = Duration.ofSeconds(70);
+
   /** What the heap after a full collection may grow by: a quarter, at least 16 MB. */
   private static final long HEAP_ALLOWANCE_KB = 16 * 1024;
 
@@ -43,6 +50,15 @@ class SoakIT {
 
   /** A bound on every kind of request's 99th percentile, far above any answer a city would take. */
   private static final double P99_BOUND_MS = 2_000;
+
+  private static void rest() {
+    try {
+      Thread.sleep(REST.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
 
   @Test
   void mixedTrafficAtASteadyRateAcrossEveryService(Campaign campaign) {
@@ -60,6 +76,7 @@ class SoakIT {
     Map<String, Soak.Figures> measured;
     try {
       soak.phase(WARM_UP, SAMPLE_EVERY, null);
+      rest();
       start = soak.processes();
       start.forEach(p -> KillCase.report("soak start " + p.summary()));
       soak.phase(
@@ -67,6 +84,7 @@ class SoakIT {
           SAMPLE_EVERY,
           () -> soak.processes().forEach(p -> KillCase.report("soak sample " + p.summary())));
       measured = soak.figures();
+      rest();
       end = soak.processes();
       end.forEach(p -> KillCase.report("soak end " + p.summary()));
     } finally {
