@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -75,11 +76,18 @@ final class GanacheNode implements AutoCloseable {
    * key ganache printed at its first start (nothing of it is kept in the repository).
    */
   DevChain devChain() {
-    Matcher key = FIRST_KEY.matcher(output(logOfLife(1)));
-    if (!key.find()) {
-      throw new IllegalStateException("ganache printed no development key; " + logOfLife(1));
-    }
-    return DevChain.connect(rpcUrl(), Credentials.create(key.group(1)));
+    // ganache answers JSON-RPC as soon as it listens, and may print its banner (the keys) after:
+    // on a busy machine the first answer came before the key was in the output
+    String key =
+        Await.value(
+            "ganache printing its development key in " + logOfLife(1),
+            Duration.ofSeconds(30),
+            Duration.ofMillis(100),
+            () -> {
+              Matcher m = FIRST_KEY.matcher(output(logOfLife(1)));
+              return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+            });
+    return DevChain.connect(rpcUrl(), Credentials.create(key));
   }
 
   /**
