@@ -93,7 +93,9 @@ public final class RateLimitFilter implements WebFilter, Ordered, DisposableBean
   private static SharedRateLimiter sharedStore(
       RateLimitProperties properties, Environment environment) {
     if (properties.redis().configured()) {
-      return SharedRateLimiter.connect(properties.redis(), Clock.systemUTC());
+      SharedRateLimiter shared = SharedRateLimiter.connect(properties.redis(), Clock.systemUTC());
+      shared.warmUp(SharedRateLimiter.WARM_UP);
+      return shared;
     }
     if (properties.replicas() > 1 && environment.acceptsProfiles(Profiles.of("prod"))) {
       throw new IllegalStateException(

@@ -42,6 +42,14 @@ final class SharedRateLimiter implements AutoCloseable {
   static final Duration BACK_OFF = Duration.ofSeconds(1);
 
   /**
+   * How long the start may wait for the first connection and count ({@link #warmUp}): a cold JVM
+   * takes far longer than a request's timeout to open Redis's first connection (the client's
+   * classes, event loops and the script), and that time must not make the first requests fall back
+   * to memory.
+   */
+  static final Duration WARM_UP = Duration.ofSeconds(10);
+
+  /**
    * KEYS[1] the window, ARGV[1] its length in ms, ARGV[2] the limit: 0 if the request is within the
    * limit, else the milliseconds until the window ends (at least 1).
    */
@@ -123,6 +131,30 @@ final class SharedRateLimiter implements AutoCloseable {
   }
 
   /**
+   * Opens the connection, loads the script and counts once under a key of its own, waiting at most
+   * {@code patience}; called once at the start, so that the first requests find everything ready
+   * and only a count's own time is measured against the timeout. Returns whether Redis answered;
+   * when it did not, limits start in memory (one WARN) and Redis is tried after the back-off, as on
+   * any failure.
+   */
+  boolean warmUp(Duration patience) {
+    RateLimitProperties.Limit probe = new RateLimitProperties.Limit(1, Duration.ofSeconds(1));
+    // the handshake (HELLO, AUTH) of this first connection may take the whole patience too
+    RedisURI patient = RedisURI.builder(uri).withTimeout(patience).build();
+    try {
+      connection(patient)
+          .flatMap(c -> c.reactive().scriptLoad(SCRIPT))
+          .then(count("govchain:rl:warm-up", probe))
+          .block(patience);
+      LOG.info("rate limits: Redis at {} answers; limits hold across replicas", where);
+      return true;
+    } catch (RuntimeException e) {
+      failed(e, OptionalLong::empty);
+      return false;
+    }
+  }
+
+  /**
    * Takes a permit for {@code client} within {@code limit}, counted in Redis under {@code scope}:
    * empty if granted, else the time to wait in nanoseconds. Falls back to {@code local} when Redis
    * fails or is slow, and within the back-off after such a failure.
@@ -143,7 +175,7 @@ final class SharedRateLimiter implements AutoCloseable {
     String[] keys = {key};
     String window = Long.toString(Math.max(1, limit.period().toMillis()));
     String requests = Integer.toString(limit.requests());
-    return connection()
+    return connection(uri)
         .flatMap(
             c ->
                 c.reactive()
@@ -167,12 +199,12 @@ final class SharedRateLimiter implements AutoCloseable {
   }
 
   /** The open connection, or a new one (the first, or after one that could not be opened). */
-  private Mono<StatefulRedisConnection<String, String>> connection() {
+  private Mono<StatefulRedisConnection<String, String>> connection(RedisURI target) {
     StatefulRedisConnection<String, String> open = connection.get();
     if (open != null) {
       return Mono.just(open);
     }
-    return Mono.fromCompletionStage(() -> client.connectAsync(StringCodec.UTF8, uri))
+    return Mono.fromCompletionStage(() -> client.connectAsync(StringCodec.UTF8, target))
         .map(
             made -> {
               if (connection.compareAndSet(null, made)) {
@@ -234,7 +266,7 @@ final class SharedRateLimiter implements AutoCloseable {
         .encodeToString(digest("SHA-256", client.getBytes(StandardCharsets.UTF_8)));
   }
 
-  private static String sha1Hex(String script) {
+  static String sha1Hex(String script) {
     return HexFormat.of().formatHex(digest("SHA-1", script.getBytes(StandardCharsets.UTF_8)));
   }
 

@@ -168,6 +168,40 @@ class SharedRateLimiterIT {
   }
 
   @Test
+  void theWarmUpAtTheStartWaitsLongerThanARequestForTheFirstConnection() {
+    SharedRateLimiter cold =
+        SharedRateLimiter.connect(
+            new RateLimitProperties.Redis(redis.url(), redis.password(), Duration.ofMillis(100)),
+            clock);
+    try {
+      // Redis takes 600 ms to answer anything, the handshake included: six requests' timeouts
+      withAdmin(c -> c.clientPause(600));
+      assertThat(cold.warmUp(Duration.ofSeconds(10))).isTrue();
+      assertThat(cold.failing()).isFalse();
+      assertThat(messages(Level.INFO)).singleElement().asString().contains("answers");
+      List<Boolean> loaded =
+          withAdmin(c -> c.scriptExists(SharedRateLimiter.sha1Hex(SharedRateLimiter.SCRIPT)));
+      assertThat(loaded).containsExactly(true);
+      // the first request finds the connection open and the script loaded
+      assertThat(acquire(cold, localA, "c")).isEmpty();
+      assertThat(cold.failing()).isFalse();
+      List<String> counted = withAdmin(c -> c.keys("govchain:rl:client:*"));
+      assertThat(counted).hasSize(1);
+    } finally {
+      cold.close();
+    }
+  }
+
+  @Test
+  void aWarmUpWithoutRedisStartsInMemory() {
+    redis.stop();
+    assertThat(replicaA.warmUp(Duration.ofSeconds(5))).isFalse();
+    assertThat(replicaA.failing()).isTrue();
+    assertThat(messages(Level.WARN)).singleElement().asString().contains("failed");
+    assertThat(acquire(replicaA, localA, "c")).as("counted in memory").isEmpty();
+  }
+
+  @Test
   void aWrongPasswordFallsBackToMemory() {
     SharedRateLimiter wrong =
         SharedRateLimiter.connect(
