@@ -80,9 +80,12 @@ public final class LogLoadBenchmark {
       "diagnostic: R2DBC (the app's pool), the raw `INSERT`, no explicit transaction";
   private static final String R2DBC_TRANSACTION =
       "diagnostic: R2DBC, the raw `INSERT` inside `TransactionalOperator` (BEGIN … COMMIT)";
+  private static final String STARTER_JOINED =
+      "diagnostic: starter `LogAppender.append` inside `TransactionalOperator`, one transaction"
+          + " per append (how a service's write appends; the starter's own path before batching)";
   private static final String STARTER =
-      "**starter** `LogAppender.append`, own transaction per append (sequencer and anchorer"
-          + " at work)";
+      "**starter** `LogAppender.append`, no caller's transaction: appends made at the same time"
+          + " share one statement and one commit (sequencer and anchorer at work)";
   private static final String RAW_INSERT =
       "INSERT INTO bench_raw.entry (log_origin, event_type, subject, version, envelope, leaf_hash)"
           + " VALUES (?, ?, ?, ?, ?, ?)";
@@ -221,6 +224,9 @@ public final class LogLoadBenchmark {
             loads
                 .computeIfAbsent(R2DBC_TRANSACTION, k -> new ArrayList<>())
                 .add(r2dbcInserts(db, app, "r2dbc-tx" + round, true));
+            loads
+                .computeIfAbsent(STARTER_JOINED, k -> new ArrayList<>())
+                .add(starterJoined(db, app, "joined" + round));
           }
           StarterRound starter = starterRound(db, app, round);
           rounds.add(starter);
@@ -332,6 +338,32 @@ public final class LogLoadBenchmark {
               return 0;
             });
     progress(String.format(Locale.ROOT, "%s: %.1f rows/s", run, result.perSecond()));
+    return result;
+  }
+
+  /**
+   * Starter appends each inside its own caller's transaction, as a service's write makes them; then
+   * waits (bounded) until the sequencer has taken them all, so the next load starts on a quiet log.
+   */
+  private LoadLoop.Result starterJoined(
+      PostgresServer.Database db, ConfigurableApplicationContext app, String run) throws Exception {
+    checkpointServer(db);
+    LogAppender appender = app.getBean(LogAppender.class);
+    TransactionalOperator tx =
+        TransactionalOperator.create(app.getBean(ReactiveTransactionManager.class));
+    Rows rows = new Rows(ORIGIN, run);
+    progress("starter appends in callers' transactions '" + run + "'");
+    LoadLoop.Result result =
+        LoadLoop.run(
+            options.threads,
+            Duration.ofSeconds(options.warmup),
+            Duration.ofSeconds(options.seconds),
+            (thread, seq) ->
+                Flux.from(tx.transactional(appender.append(rows.next(thread, seq))))
+                    .blockLast(CALL_TIMEOUT)
+                    .entryId());
+    progress(String.format(Locale.ROOT, "%s: %.1f appends/s", run, result.perSecond()));
+    poll(() -> scalarQuietly(db, BACKLOG) == 0);
     return result;
   }
 

@@ -9,6 +9,10 @@ import java.util.Map;
 import java.util.Objects;
 import org.govchain.anchor.envelope.EventEnvelope;
 import org.govchain.anchor.merkle.MerkleHasher;
+import org.govchain.anchor.spring.log.LogStore.InsertedEntry;
+import org.govchain.anchor.spring.log.LogStore.NewEntry;
+import org.springframework.transaction.NoTransactionException;
+import org.springframework.transaction.reactive.TransactionSynchronizationManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
@@ -17,7 +21,9 @@ import reactor.core.publisher.Mono;
  * exists exactly when the caller's business write commits.
  *
  * <p>Call {@link #append} from a {@code @Transactional} method (or a {@code TransactionalOperator})
- * of the service; without a surrounding transaction the append commits on its own.
+ * of the service; without a surrounding transaction the append commits on its own, together with
+ * the other appends made at the same time ({@link AppendBatcher}: one statement and one commit for
+ * all of them, each acknowledged once committed).
  */
 public final class LogAppender {
 
@@ -27,6 +33,7 @@ public final class LogAppender {
   private final LogMetrics metrics;
   private final Clock clock;
   private final SecureRandom random;
+  private final AppendBatcher batcher;
 
   LogAppender(
       LogStore store,
@@ -41,6 +48,7 @@ public final class LogAppender {
     this.metrics = metrics;
     this.clock = clock;
     this.random = random;
+    this.batcher = new AppendBatcher(store, transactions);
   }
 
   /**
@@ -81,26 +89,45 @@ public final class LogAppender {
     }
     byte[] bytes = envelope.toCanonicalBytes();
     byte[] leafHash = MerkleHasher.leafHash(bytes);
-    Mono<AppendedEntry> insert =
-        store
-            .insertEntry(envelope.type(), envelope.subject(), envelope.version(), bytes, leafHash)
-            .map(
-                inserted ->
-                    new AppendedEntry(
-                        inserted.id(),
-                        origin,
-                        envelope.subject(),
-                        envelope.version(),
-                        HexFormat.of().formatHex(leafHash),
-                        inserted.appendedAt()))
-            .switchIfEmpty(
-                Mono.error(
-                    () ->
-                        new DuplicateEventException(
-                            origin, envelope.subject(), envelope.version())))
-            .doOnSuccess(entry -> metrics.appended())
-            .doOnError(DuplicateEventException.class, e -> metrics.duplicate());
-    return transactions.transactional(insert);
+    NewEntry entry =
+        new NewEntry(envelope.type(), envelope.subject(), envelope.version(), bytes, leafHash);
+    return inTransaction()
+        .flatMap(
+            joined ->
+                joined
+                    ? transactions.transactional(acknowledged(envelope, leafHash, insert(entry)))
+                    : acknowledged(envelope, leafHash, batcher.insert(entry)));
+  }
+
+  private Mono<InsertedEntry> insert(NewEntry entry) {
+    return store.insertEntry(
+        entry.type(), entry.subject(), entry.version(), entry.envelope(), entry.leafHash());
+  }
+
+  /** Whether the caller has a transaction this append joins. */
+  private static Mono<Boolean> inTransaction() {
+    return TransactionSynchronizationManager.forCurrentTransaction()
+        .map(TransactionSynchronizationManager::isActualTransactionActive)
+        .onErrorResume(NoTransactionException.class, e -> Mono.just(false));
+  }
+
+  private Mono<AppendedEntry> acknowledged(
+      EventEnvelope envelope, byte[] leafHash, Mono<InsertedEntry> insertion) {
+    return insertion
+        .map(
+            inserted ->
+                new AppendedEntry(
+                    inserted.id(),
+                    origin,
+                    envelope.subject(),
+                    envelope.version(),
+                    HexFormat.of().formatHex(leafHash),
+                    inserted.appendedAt()))
+        .switchIfEmpty(
+            Mono.error(
+                () -> new DuplicateEventException(origin, envelope.subject(), envelope.version())))
+        .doOnSuccess(entry -> metrics.appended())
+        .doOnError(DuplicateEventException.class, e -> metrics.duplicate());
   }
 
   /** The origin of the log this appender writes to. */

@@ -38,6 +38,31 @@ public final class LogStore {
       SELECT id, appended_at FROM inserted
       """;
 
+  /**
+   * As {@link #INSERT_ENTRY}, for many entries in one statement (the appender's batches): the
+   * envelopes in base64 and the leaf hashes in hex, as text arrays; returns the leaf hash of each
+   * entry inserted (none for an existing subject and version).
+   */
+  public static final String INSERT_ENTRIES =
+      """
+      WITH given AS (
+        SELECT * FROM unnest(CAST(:types AS text[]), CAST(:subjects AS text[]),
+            CAST(:versions AS bigint[]), CAST(:envelopes AS text[]), CAST(:leafHashes AS text[]))
+          WITH ORDINALITY AS g(event_type, subject, version, envelope, leaf_hash, n)),
+      inserted AS (
+        INSERT INTO govchain_log_entry
+          (log_origin, event_type, subject, version, envelope, leaf_hash)
+        SELECT :origin, event_type, subject, version, decode(envelope, 'base64'),
+            decode(leaf_hash, 'hex')
+        FROM given ORDER BY n
+        ON CONFLICT ON CONSTRAINT govchain_log_entry_event_once DO NOTHING
+        RETURNING id, log_origin, leaf_hash, appended_at),
+      queued AS (
+        INSERT INTO govchain_log_unsequenced (entry_id, log_origin)
+        SELECT id, log_origin FROM inserted)
+      SELECT id, leaf_hash, appended_at FROM inserted
+      """;
+
   /** The next unsequenced entries in arrival order. */
   static final String PENDING =
       """
@@ -238,6 +263,45 @@ public final class LogStore {
         .one();
   }
 
+  /**
+   * Inserts {@code entries} in one statement ({@link #INSERT_ENTRIES}), joining the caller's
+   * transaction: each inserted entry by its leaf hash in hex; an entry whose subject and version
+   * exist (or repeat an earlier one of the list) is missing from the map.
+   */
+  Mono<Map<String, InsertedEntry>> insertEntries(List<NewEntry> entries) {
+    int n = entries.size();
+    String[] types = new String[n];
+    String[] subjects = new String[n];
+    Long[] versions = new Long[n];
+    String[] envelopes = new String[n];
+    String[] leafHashes = new String[n];
+    java.util.Base64.Encoder base64 = java.util.Base64.getEncoder();
+    for (int i = 0; i < n; i++) {
+      NewEntry entry = entries.get(i);
+      types[i] = entry.type();
+      subjects[i] = entry.subject();
+      versions[i] = entry.version();
+      envelopes[i] = base64.encodeToString(entry.envelope());
+      leafHashes[i] = HexFormat.of().formatHex(entry.leafHash());
+    }
+    return db.sql(INSERT_ENTRIES)
+        .bind("origin", origin)
+        .bind("types", types)
+        .bind("subjects", subjects)
+        .bind("versions", versions)
+        .bind("envelopes", envelopes)
+        .bind("leafHashes", leafHashes)
+        .map(
+            row ->
+                Map.entry(
+                    HexFormat.of().formatHex(row.get("leaf_hash", byte[].class)),
+                    new InsertedEntry(
+                        row.get("id", Long.class),
+                        row.get("appended_at", OffsetDateTime.class).toInstant())))
+        .all()
+        .collectMap(Map.Entry::getKey, Map.Entry::getValue);
+  }
+
   /** Up to {@code limit} unsequenced entries in arrival order; empty if none wait. */
   Mono<List<PendingEntry>> pending(int limit) {
     return db.sql(PENDING)
@@ -347,6 +411,9 @@ public final class LogStore {
 
   /** An entry just inserted. */
   record InsertedEntry(long id, Instant appendedAt) {}
+
+  /** An entry to insert: its event's type, subject and version, envelope bytes and leaf hash. */
+  record NewEntry(String type, String subject, long version, byte[] envelope, byte[] leafHash) {}
 
   /** An entry waiting for the sequencer. */
   record PendingEntry(long entryId, byte[] leafHash) {}

@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.govchain.anchor.checkpoint.NoteSigner;
 import org.govchain.anchor.envelope.EventEnvelope;
@@ -21,6 +22,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.context.ConfigurableApplicationContext;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * Appends join the service's transaction, duplicates are refused, and the tables are append-only.
@@ -134,6 +137,112 @@ class LogAppenderIT {
   }
 
   @Test
+  void concurrentAppendsWithoutATransactionCommitTogetherAndEachIsAcknowledgedOnce()
+      throws SQLException {
+    int n = 300;
+    List<AppendedEntry> entries =
+        Flux.range(0, n)
+            .flatMap(i -> appender.append(RecordService.envelope("many-" + i, "Fay", 1)), n)
+            .collectList()
+            .block(Duration.ofSeconds(60));
+
+    assertThat(entries).hasSize(n);
+    assertThat(entries.stream().map(AppendedEntry::entryId).distinct()).hasSize(n);
+    assertThat(count("SELECT count(*) FROM govchain_log_entry WHERE subject LIKE 'many-%'"))
+        .isEqualTo(n);
+    assertThat(
+            count(
+                "SELECT count(*) FROM govchain_log_unsequenced u JOIN govchain_log_entry e"
+                    + " ON e.id = u.entry_id WHERE e.subject LIKE 'many-%'"))
+        .isEqualTo(n);
+    for (AppendedEntry entry : entries) {
+      assertThat(leafHashOf(entry.entryId())).isEqualTo(entry.leafHash());
+    }
+    // one transaction's entries share its start time: fewer commits than appends
+    assertThat(
+            count(
+                "SELECT count(DISTINCT appended_at) FROM govchain_log_entry"
+                    + " WHERE subject LIKE 'many-%'"))
+        .isLessThan(n / 2);
+  }
+
+  @Test
+  void ofTwoAppendsOfOneVersionInOneBatchTheSecondIsADuplicate() throws SQLException {
+    List<Object> outcomes =
+        Flux.range(0, 40)
+            .flatMap(
+                i ->
+                    appender
+                        .append(RecordService.envelope(i < 2 ? "twice" : "once-" + i, "Gus", 1))
+                        .<Object>map(e -> e)
+                        .onErrorResume(Mono::just),
+                40)
+            .collectList()
+            .block(Duration.ofSeconds(60));
+
+    assertThat(outcomes).filteredOn(DuplicateEventException.class::isInstance).hasSize(1);
+    List<AppendedEntry> twice =
+        outcomes.stream()
+            .filter(AppendedEntry.class::isInstance)
+            .map(AppendedEntry.class::cast)
+            .filter(e -> e.subject().equals("twice"))
+            .toList();
+    assertThat(twice).hasSize(1);
+    assertThat(count("SELECT count(*) FROM govchain_log_entry WHERE subject = 'twice'"))
+        .isEqualTo(1);
+    assertThat(leafHashOf(twice.get(0).entryId())).isEqualTo(twice.get(0).leafHash());
+  }
+
+  @Test
+  void aBatchThatFailsAcknowledgesNoneOfItsAppendsAndWritesNone() throws SQLException {
+    execute(
+        """
+        CREATE FUNCTION refuse_poison() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          IF NEW.subject = 'poison' THEN RAISE EXCEPTION 'poisoned batch'; END IF;
+          RETURN NEW;
+        END $$;
+        CREATE TRIGGER refuse_poison BEFORE INSERT ON govchain_log_entry
+          FOR EACH ROW EXECUTE FUNCTION refuse_poison();
+        """);
+    List<Object> outcomes;
+    try {
+      outcomes =
+          Flux.range(0, 200)
+              .flatMap(
+                  i ->
+                      appender
+                          .append(RecordService.envelope(i == 100 ? "poison" : "fed-" + i, "H", 1))
+                          .<Object>map(e -> e)
+                          .onErrorResume(e -> Mono.just(e.getMessage())),
+                  200)
+              .collectList()
+              .block(Duration.ofSeconds(60));
+    } finally {
+      execute("DROP TRIGGER refuse_poison ON govchain_log_entry; DROP FUNCTION refuse_poison()");
+    }
+
+    List<AppendedEntry> acknowledged =
+        outcomes.stream()
+            .filter(AppendedEntry.class::isInstance)
+            .map(AppendedEntry.class::cast)
+            .toList();
+    List<Object> failed = outcomes.stream().filter(String.class::isInstance).toList();
+    assertThat(failed).isNotEmpty().allSatisfy(m -> assertThat(m).asString().contains("poisoned"));
+    assertThat(acknowledged.size() + failed.size()).isEqualTo(200);
+    assertThat(acknowledged).noneMatch(e -> e.subject().equals("poison"));
+    // what was acknowledged is written, and nothing else
+    assertThat(
+            count(
+                "SELECT count(*) FROM govchain_log_entry"
+                    + " WHERE subject LIKE 'fed-%' OR subject = 'poison'"))
+        .isEqualTo(acknowledged.size());
+    for (AppendedEntry entry : acknowledged) {
+      assertThat(leafHashOf(entry.entryId())).isEqualTo(entry.leafHash());
+    }
+  }
+
+  @Test
   void databaseRefusesToChangeOrRemoveEntriesLeavesNodesAndCheckpoints() throws SQLException {
     records.save("frozen-1", "Eve", 1, false).block();
     records.save("frozen-2", "Eve", 1, false).block();
@@ -178,6 +287,23 @@ class LogAppenderIT {
           .as(sql)
           .isInstanceOf(SQLException.class)
           .hasMessageContaining("GovChain");
+    }
+  }
+
+  private byte[] leafHashOf(long entryId) throws SQLException {
+    try (Connection c = db.connect();
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery("SELECT leaf_hash FROM govchain_log_entry WHERE id = " + entryId)) {
+      assertThat(rs.next()).as("entry %d is written", entryId).isTrue();
+      return rs.getBytes(1);
+    }
+  }
+
+  private void execute(String sql) throws SQLException {
+    try (Connection c = db.connect();
+        Statement s = c.createStatement()) {
+      s.execute(sql);
     }
   }
 
