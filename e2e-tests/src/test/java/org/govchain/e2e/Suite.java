@@ -81,25 +81,22 @@ final class Suite implements AutoCloseable {
             jar("auth-server"),
             work.resolve("auth-data"),
             "http://127.0.0.1:" + gatewayPort + "/swagger-ui/oauth2-redirect.html");
+    // seal, portal and gateway need only the auth server (and each other's addresses) at their
+    // start: they start together
+    List<AppProcess> started = new ArrayList<>();
     try {
       this.issuerKeyTokens = TestIssuer.fromJwk(auth.signingKeyFile(), auth.issuer());
-      this.seal = startSeal(db, submitter, work.resolve("seal-data"));
+      this.seal = launchSeal(db, submitter, work.resolve("seal-data"));
+      started.add(seal);
+      this.portal = launchPortal();
+      started.add(portal);
+      this.gateway = launchGateway(gatewayPort, Map.of(), List.of());
+      started.add(gateway);
+      for (AppProcess app : started) {
+        app.awaitHealthy();
+      }
     } catch (RuntimeException e) {
-      auth.close();
-      throw e;
-    }
-    try {
-      this.portal = startPortal();
-    } catch (RuntimeException e) {
-      seal.close();
-      auth.close();
-      throw e;
-    }
-    try {
-      this.gateway = startGateway(gatewayPort, Map.of(), List.of());
-    } catch (RuntimeException e) {
-      portal.close();
-      seal.close();
+      started.forEach(AppProcess::close);
       auth.close();
       throw e;
     }
@@ -109,7 +106,7 @@ final class Suite implements AutoCloseable {
    * The auditor's portal, publishing this suite's chain, registry and the seal log's key; the other
    * logs keep their default origins and publish no key.
    */
-  private AppProcess startPortal() {
+  private AppProcess launchPortal() {
     int port = FreePorts.next();
     Map<String, String> env = new HashMap<>();
     env.put("PORTAL_PORT", Integer.toString(port));
@@ -126,7 +123,7 @@ final class Suite implements AutoCloseable {
     // the platform seal belongs to the organisation the tests' own seals belong to, as in the
     // local suite: certificates must still be sealed with the platform seal alone
     env.put("GOVCHAIN_PORTAL_SEAL_CREDIT_CODE", Samples.CREDIT_CODE);
-    return AppProcess.start(
+    return AppProcess.launch(
         "portal", jar("portal"), port, env, List.of("--spring.main.banner-mode=off"));
   }
 
@@ -135,7 +132,7 @@ final class Suite implements AutoCloseable {
     return gateway.baseUrl();
   }
 
-  private AppProcess startSeal(PostgresServer.Database db, Credentials submitter, Path dataDir) {
+  private AppProcess launchSeal(PostgresServer.Database db, Credentials submitter, Path dataDir) {
     List<String> sealArgs = new ArrayList<>();
     for (String p : db.springProperties()) {
       sealArgs.add("--" + p);
@@ -169,7 +166,7 @@ final class Suite implements AutoCloseable {
     sealEnv.put("GOVCHAIN_LOG_REFERENCE_KEY", sealReferenceKey);
     int sealPort = FreePorts.next();
     sealEnv.put("SEAL_PORT", Integer.toString(sealPort));
-    return AppProcess.start("seal-service", jar("seal-service"), sealPort, sealEnv, sealArgs);
+    return AppProcess.launch("seal-service", jar("seal-service"), sealPort, sealEnv, sealArgs);
   }
 
   /**
@@ -178,7 +175,9 @@ final class Suite implements AutoCloseable {
    * chain would tell the histories apart), so only a consistency check can. The caller closes it.
    */
   AppProcess startForkedSeal(PostgresServer.Database db) {
-    return startSeal(db, null, work.resolve("forked-seal-data-" + UUID.randomUUID()));
+    AppProcess forked = launchSeal(db, null, work.resolve("forked-seal-data-" + UUID.randomUUID()));
+    forked.awaitHealthy();
+    return forked;
   }
 
   /**
@@ -312,6 +311,12 @@ final class Suite implements AutoCloseable {
 
   /** As {@link #startGateway(Map, List)}, on {@code port}. The caller closes it. */
   AppProcess startGateway(int port, Map<String, String> env, List<String> args) {
+    AppProcess started = launchGateway(port, env, args);
+    started.awaitHealthy();
+    return started;
+  }
+
+  private AppProcess launchGateway(int port, Map<String, String> env, List<String> args) {
     Map<String, String> all = new HashMap<>(jwtEnv());
     all.put("GATEWAY_PORT", Integer.toString(port));
     all.put("GOVCHAIN_SEAL_URL", seal.baseUrl());
@@ -322,7 +327,7 @@ final class Suite implements AutoCloseable {
     all.putAll(env);
     List<String> allArgs = new ArrayList<>(List.of("--spring.main.banner-mode=off"));
     allArgs.addAll(args);
-    return AppProcess.start("gateway", jar("gateway"), port, all, allArgs);
+    return AppProcess.launch("gateway", jar("gateway"), port, all, allArgs);
   }
 
   /** A client of the gateway. */

@@ -59,6 +59,17 @@ public final class AppProcess implements AutoCloseable {
    */
   public static AppProcess start(
       String name, Path jar, int port, Map<String, String> env, List<String> args) {
+    AppProcess app = launch(name, jar, port, env, args);
+    app.awaitHealthy();
+    return app;
+  }
+
+  /**
+   * As {@link #start}, without waiting: several applications that need nothing of each other at
+   * their start are launched together, then each is awaited ({@link #awaitHealthy()}).
+   */
+  public static AppProcess launch(
+      String name, Path jar, int port, Map<String, String> env, List<String> args) {
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException(
           name + " jar not found at " + jar + ": build it first (./mvnw -B package -DskipTests)");
@@ -79,9 +90,7 @@ public final class AppProcess implements AutoCloseable {
               .redirectErrorStream(true)
               .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
       builder.environment().putAll(env);
-      AppProcess app = new AppProcess(name, port, log, builder.start());
-      app.awaitHealthy();
-      return app;
+      return new AppProcess(name, port, log, builder.start());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start " + name, e);
     }
@@ -197,7 +206,13 @@ public final class AppProcess implements AutoCloseable {
         + String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
   }
 
-  private void awaitHealthy() {
+  /**
+   * Waits until the application answers healthy.
+   *
+   * @throws IllegalStateException with the tail of its output (and the process stopped) if it exits
+   *     or is not healthy in time
+   */
+  public void awaitHealthy() {
     HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     HttpRequest health =
         HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
