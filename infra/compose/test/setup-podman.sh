@@ -36,9 +36,25 @@ runtime = "runc"
 CONF
 
 # podman's Docker-compatible API for docker-compose
+# A service left by an earlier run whose working directory is gone (a CI clone, deleted) still
+# answers the socket, but every conmon it starts inherits that directory and fails ("Failed to
+# get working directory"; runc: "write child: broken pipe"): such a service is stopped first.
+for pid in $(pgrep -f "podman system service --time=0 unix://$SOCKET" || true); do
+  if [[ "$(readlink "/proc/$pid/cwd" 2>/dev/null)" == *"(deleted)" ]]; then
+    echo "setup-podman: podman's API service (pid $pid) runs in a deleted directory; restarting it" >&2
+    kill "$pid" 2>/dev/null || true
+    for _ in $(seq 1 50); do
+      kill -0 "$pid" 2>/dev/null || break
+      sleep 0.2
+    done
+    rm -f "$SOCKET"
+  fi
+done
+
 if ! [ -S "$SOCKET" ] || ! curl -s --unix-socket "$SOCKET" http://d/_ping >/dev/null 2>&1; then
   rm -f "$SOCKET"
-  nohup podman system service --time=0 "unix://$SOCKET" > /var/log/govchain-podman-service.log 2>&1 &
+  # from /, never from the caller's directory, which may be deleted while the service lives on
+  (cd / && nohup podman system service --time=0 "unix://$SOCKET" > /var/log/govchain-podman-service.log 2>&1 &)
   for _ in $(seq 1 50); do
     curl -s --unix-socket "$SOCKET" http://d/_ping >/dev/null 2>&1 && break
     sleep 0.2
