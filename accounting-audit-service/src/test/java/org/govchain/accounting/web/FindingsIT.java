@@ -217,7 +217,10 @@ class FindingsIT {
         .isEqualTo("ACKNOWLEDGED");
     expectProblem(
         act(app.auditor, path + "acknowledge", findingId, "again"), 409, "illegal-finding-state");
-    act(app.auditor, path + "escalate", findingId, "移交财政监督").expectStatus().isOk();
+    act(app.auditor, path + "escalate", findingId, "移交财政监督")
+        .expectStatus()
+        .isOk()
+        .expectBody(Void.class);
     act(app.auditor, path + "resolve", findingId, "已说明：合同分期付款")
         .expectStatus()
         .isOk()

@@ -354,8 +354,8 @@ class PeriodCloseIT {
     expectProblem(unit.close("2026-04"), 409, "period-not-closable")
         .jsonPath("$.detail")
         .value(d -> assertThat((String) d).contains("2026-03 is not closed"));
-    unit.close("2026-03").expectStatus().isOk();
-    unit.close("2026-04").expectStatus().isOk();
+    unit.close("2026-03").expectStatus().isOk().expectBody(Void.class);
+    unit.close("2026-04").expectStatus().isOk().expectBody(Void.class);
 
     String reopen = "/api/accounting/units/{id}/periods/{p}/reopen";
     expectProblem(
@@ -401,7 +401,7 @@ class PeriodCloseIT {
 
     // reopened, the period takes the late voucher and closes again
     unit.post("2026-04", "2026-04-28", "补记额度", quota("1.00"));
-    unit.close("2026-04").expectStatus().isOk();
+    unit.close("2026-04").expectStatus().isOk().expectBody(Void.class);
     assertThat(
             app.service.count(
                 "SELECT count(*) FROM govchain_log_entry WHERE subject = '"

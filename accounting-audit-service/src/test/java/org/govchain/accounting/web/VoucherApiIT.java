@@ -97,7 +97,13 @@ class VoucherApiIT {
         app.otherClerk.get().uri("/api/accounting/units/{id}", unitId).exchange(),
         403,
         "foreign-unit");
-    app.auditor.get().uri("/api/accounting/units/{id}", unitId).exchange().expectStatus().isOk();
+    app.auditor
+        .get()
+        .uri("/api/accounting/units/{id}", unitId)
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody(Void.class);
     app.otherClerk
         .get()
         .uri("/api/accounting/units")

@@ -64,16 +64,19 @@ class SscFuzzIT {
             200));
     targets.add(cardTarget("temporary-loss", app.normalCard(), clerk, reason, 200));
     String inTemporaryLoss = app.normalCard();
-    app.act(app.clerk, inTemporaryLoss, "temporary-loss", "挂失").expectStatus().isOk();
+    app.act(app.clerk, inTemporaryLoss, "temporary-loss", "挂失")
+        .expectStatus()
+        .isOk()
+        .expectBody(Void.class);
     targets.add(cardTarget("loss-lifting", inTemporaryLoss, clerk, reason, 200));
     targets.add(cardTarget("formal-loss", app.normalCard(), clerk, reason, 200));
     targets.add(cardTarget("lock", app.normalCard(), clerk, reason, 200));
     String locked = app.normalCard();
-    app.act(app.clerk, locked, "lock", "冻结").expectStatus().isOk();
+    app.act(app.clerk, locked, "lock", "冻结").expectStatus().isOk().expectBody(Void.class);
     targets.add(cardTarget("unlock", locked, clerk, reason, 200));
     targets.add(cardTarget("cancellation", app.normalCard(), clerk, reason, 200));
     String lost = app.normalCard();
-    app.act(app.clerk, lost, "formal-loss", "正式挂失").expectStatus().isOk();
+    app.act(app.clerk, lost, "formal-loss", "正式挂失").expectStatus().isOk().expectBody(Void.class);
     targets.add(cardTarget("replacement", lost, clerk, reason, 201));
     targets.add(
         cardTarget(
