@@ -3,6 +3,7 @@ package org.govchain.anchor.spring.log;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Base64;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -43,7 +44,7 @@ public final class LogStore {
    * envelopes in base64 and the leaf hashes in hex, as text arrays; returns the leaf hash of each
    * entry inserted (none for an existing subject and version).
    */
-  public static final String INSERT_ENTRIES =
+  static final String INSERT_ENTRIES =
       """
       WITH given AS (
         SELECT * FROM unnest(CAST(:types AS text[]), CAST(:subjects AS text[]),
@@ -275,7 +276,7 @@ public final class LogStore {
     Long[] versions = new Long[n];
     String[] envelopes = new String[n];
     String[] leafHashes = new String[n];
-    java.util.Base64.Encoder base64 = java.util.Base64.getEncoder();
+    Base64.Encoder base64 = Base64.getEncoder();
     for (int i = 0; i < n; i++) {
       NewEntry entry = entries.get(i);
       types[i] = entry.type();
