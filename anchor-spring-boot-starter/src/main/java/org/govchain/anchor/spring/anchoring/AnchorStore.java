@@ -180,22 +180,38 @@ final class AnchorStore {
         .then();
   }
 
-  /** The in-flight row is now {@code mined} (its block noted) or, after a reorg, SENT again. */
+  /**
+   * The in-flight row is now {@code mined} (its block noted); every other unsettled row of its
+   * nonce becomes REPLACED. Two statements in one transaction, the other rows first: the unique
+   * index of one in-flight row per log is checked row by row, so a single UPDATE that promotes a
+   * REPLACED row while the SENT replacement is still SENT fails when it meets the promoted row
+   * first.
+   */
   Mono<Void> markMined(TrackedTransaction mined, long blockNumber, long gasUsed) {
-    return db.sql(
-            """
-            UPDATE govchain_anchor_tx SET state = CASE WHEN id = :id THEN 'MINED' ELSE 'REPLACED' END,
-                   block_number = CASE WHEN id = :id THEN :block ELSE NULL END,
-                   gas_used = CASE WHEN id = :id THEN :gas ELSE NULL END, updated_at = now()
-             WHERE log_origin = :origin AND nonce = :nonce AND state IN ('SENT', 'MINED', 'REPLACED')
-            """)
-        .bind("id", mined.id())
-        .bind("block", blockNumber)
-        .bind("gas", gasUsed)
-        .bind("origin", mined.origin())
-        .bind("nonce", mined.nonce())
-        .then()
-        .as(transactions::transactional);
+    Mono<Void> others =
+        db.sql(
+                """
+                UPDATE govchain_anchor_tx SET state = 'REPLACED', block_number = NULL,
+                       gas_used = NULL, updated_at = now()
+                 WHERE log_origin = :origin AND nonce = :nonce AND id <> :id
+                   AND state IN ('SENT', 'MINED')
+                """)
+            .bind("id", mined.id())
+            .bind("origin", mined.origin())
+            .bind("nonce", mined.nonce())
+            .then();
+    Mono<Void> promoted =
+        db.sql(
+                """
+                UPDATE govchain_anchor_tx SET state = 'MINED', block_number = :block,
+                       gas_used = :gas, updated_at = now()
+                 WHERE id = :id AND state IN ('SENT', 'MINED', 'REPLACED')
+                """)
+            .bind("id", mined.id())
+            .bind("block", blockNumber)
+            .bind("gas", gasUsed)
+            .then();
+    return others.then(promoted).as(transactions::transactional);
   }
 
   /** A mined row whose receipt vanished (reorganisation) waits again as SENT. */
