@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyFactory;
 import java.security.KeyStore;
@@ -24,6 +26,7 @@ import java.util.Properties;
 import org.govchain.anchor.checkpoint.NoteSigner;
 import org.govchain.anchor.checkpoint.NoteVerifier;
 import org.govchain.operator.OperatorException;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -33,12 +36,46 @@ class InstallationSecretsTest {
 
   @TempDir Path temp;
 
+  /**
+   * One installation generated for the whole class: each generation runs keytool (a JVM and a
+   * 3072-bit RSA key) and bcrypts eight client secrets, seconds apiece. Tests that only read or
+   * alter a generated installation start from a copy of it; the first test generates its own.
+   */
+  @TempDir static Path shared;
+
+  private static Path template;
+
   /** The samples' made-up code (launcher's Samples): a valid check, no real organisation. */
   private static final String ORGANISATION_CODE = "91110108MA01GCH013";
 
   private final InstallationSecrets secrets =
       new InstallationSecrets(
           "city.example", "115132000088000108", "Example City", ORGANISATION_CODE);
+
+  @BeforeAll
+  static void generateOnce() {
+    template = shared.resolve("template");
+    new InstallationSecrets("city.example", "115132000088000108", "Example City", ORGANISATION_CODE)
+        .generate(template);
+  }
+
+  /** A copy of the class's installation at {@code temp/secrets}, permissions included. */
+  private Path generated() throws IOException {
+    Path dir = temp.resolve("secrets");
+    copy(template, dir);
+    return dir;
+  }
+
+  private static void copy(Path from, Path to) throws IOException {
+    try (var paths = Files.walk(from)) {
+      for (Path source : paths.toList()) {
+        Files.copy(
+            source,
+            to.resolve(from.relativize(source).toString()),
+            StandardCopyOption.COPY_ATTRIBUTES);
+      }
+    }
+  }
 
   @Test
   void generatesEveryFileOnceAndKeepsThemOnTheNextRun() throws Exception {
@@ -62,8 +99,7 @@ class InstallationSecretsTest {
 
   @Test
   void aMissingFileIsMadeAgainAndNothingElseChanges() throws Exception {
-    Path dir = temp.resolve("secrets");
-    secrets.generate(dir);
+    Path dir = generated();
     byte[] signer = Files.readAllBytes(dir.resolve("seal/GOVCHAIN_LOG_SIGNER_KEY"));
     byte[] kek = Files.readAllBytes(dir.resolve("seal/GOVCHAIN_SEAL_KEK"));
     Files.delete(dir.resolve("ssc/SSC_DB_PASSWORD"));
@@ -78,8 +114,7 @@ class InstallationSecretsTest {
   @Test
   void eachLogHasItsOwnReferenceKeyAndAnOlderInstallationGetsThemWithNothingElseChanged()
       throws Exception {
-    Path dir = temp.resolve("secrets");
-    secrets.generate(dir);
+    Path dir = generated();
     List<Path> keys =
         List.of("seal", "ssc", "accounting").stream()
             .map(log -> dir.resolve(log + "/GOVCHAIN_LOG_REFERENCE_KEY"))
@@ -105,7 +140,7 @@ class InstallationSecretsTest {
 
   @Test
   void logKeysAreNamedAfterTheOriginsAndTheRegistryGetsTheSubmittersAddresses() throws Exception {
-    Path dir = temp.resolve("secrets");
+    Path dir = generated();
     InstallationSecrets.Outcome outcome = secrets.generate(dir);
 
     for (String log : List.of("seal", "ssc", "accounting")) {
@@ -131,8 +166,7 @@ class InstallationSecretsTest {
 
   @Test
   void aSignerKeyForAnotherOriginIsRefused() throws Exception {
-    Path dir = temp.resolve("secrets");
-    secrets.generate(dir);
+    Path dir = generated();
     Files.writeString(dir.resolve("seal/GOVCHAIN_LOG_ORIGIN"), "seal.other.example");
 
     assertThatThrownBy(() -> secrets.generate(dir))
@@ -143,8 +177,7 @@ class InstallationSecretsTest {
 
   @Test
   void keystoresAreWhatTheAuthServerAndTheSealServiceLoad() throws Exception {
-    Path dir = temp.resolve("secrets");
-    secrets.generate(dir);
+    Path dir = generated();
 
     KeyStore seal = load(dir, "seal/seal-ca.p12", text(dir, "seal/GOVCHAIN_SEAL_CA_PASSWORD"));
     X509Certificate root = (X509Certificate) seal.getCertificate("seal-root");
@@ -167,8 +200,7 @@ class InstallationSecretsTest {
 
   @Test
   void cardServiceKeysHaveTheFormatsItReads() throws Exception {
-    Path dir = temp.resolve("secrets");
-    secrets.generate(dir);
+    Path dir = generated();
 
     String keyId = text(dir, "ssc/GOVCHAIN_SSC_DATA_KEY_ID");
     String keys = text(dir, "ssc/GOVCHAIN_SSC_DATA_KEYS");
@@ -185,8 +217,7 @@ class InstallationSecretsTest {
 
   @Test
   void clientsGetRandomSecretsStoredOnlyAsBcryptHashes() throws Exception {
-    Path dir = temp.resolve("secrets");
-    secrets.generate(dir);
+    Path dir = generated();
 
     Map<String, String[]> clear = new HashMap<>();
     for (String line : text(dir, "auth/clients.txt").split("\n")) {
@@ -233,8 +264,7 @@ class InstallationSecretsTest {
 
   @Test
   void thePortalGetsEachLogsOriginAndVerifierKeyItsClientSecretAndTheCreditCode() throws Exception {
-    Path dir = temp.resolve("secrets");
-    secrets.generate(dir);
+    Path dir = generated();
 
     for (String log : List.of("seal", "ssc", "accounting")) {
       String prefix = "portal/GOVCHAIN_" + log.toUpperCase(java.util.Locale.ROOT) + "_LOG_";
@@ -257,8 +287,7 @@ class InstallationSecretsTest {
 
   @Test
   void anInstallationMadeBeforeThePortalGetsItsClientAndKeepsEveryOtherSecret() throws Exception {
-    Path dir = temp.resolve("secrets");
-    secrets.generate(dir);
+    Path dir = generated();
     // as an earlier version left it: no portal/ directory, no portal client
     String withoutPortal =
         text(dir, "auth/clients.txt")
@@ -324,7 +353,7 @@ class InstallationSecretsTest {
         .hasMessageContaining("--organisation-code is needed");
     assertThat(dir).doesNotExist();
 
-    secrets.generate(dir);
+    copy(template, dir);
     assertThat(withoutCode.generate(dir).created()).isEmpty();
     Map<String, byte[]> before = contents(dir);
     // a valid code, but not the one recorded
@@ -339,8 +368,7 @@ class InstallationSecretsTest {
 
   @Test
   void aPortalSecretThatIsNotTheClientsOwnIsRefused() throws Exception {
-    Path dir = temp.resolve("secrets");
-    secrets.generate(dir);
+    Path dir = generated();
     Files.writeString(dir.resolve("portal/GOVCHAIN_PORTAL_CLIENT_SECRET"), "not-the-secret");
 
     assertThatThrownBy(() -> secrets.generate(dir))
