@@ -53,8 +53,11 @@ done
 
 if ! [ -S "$SOCKET" ] || ! curl -s --unix-socket "$SOCKET" http://d/_ping >/dev/null 2>&1; then
   rm -f "$SOCKET"
-  # from /, never from the caller's directory, which may be deleted while the service lives on
-  (cd / && nohup podman system service --time=0 "unix://$SOCKET" > /var/log/govchain-podman-service.log 2>&1 &)
+  # from /, never from the caller's directory, which may be deleted while the service lives on;
+  # every descriptor redirected for the whole background subshell, which exec makes the service:
+  # callers read this script's output through a pipe ($(… | tail -1)), which must not stay open
+  (cd / && exec nohup podman system service --time=0 "unix://$SOCKET") \
+    > /var/log/govchain-podman-service.log 2>&1 < /dev/null &
   for _ in $(seq 1 50); do
     curl -s --unix-socket "$SOCKET" http://d/_ping >/dev/null 2>&1 && break
     sleep 0.2
