@@ -1,11 +1,5 @@
 package org.govchain.bench.gateway;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -17,19 +11,19 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
+import org.govchain.bench.load.BenchTokens;
+import org.govchain.bench.load.LoadLoop;
+import org.govchain.bench.load.Processes;
 import org.govchain.testsupport.PostgresServer;
 
 /**
@@ -69,17 +63,10 @@ public final class GatewayOverheadBenchmark {
     String compareJar = options.getOrDefault("compareGatewayJar", "");
     Path work = Files.createDirectories(Path.of("bench/target/gateway-bench"));
 
-    KeyPair keys = KeyPairGenerator.getInstance("RSA").genKeyPair();
-    Path pem = work.resolve("jwt.pub.pem");
-    Files.writeString(
-        pem,
-        "-----BEGIN PUBLIC KEY-----\n"
-            + Base64.getMimeEncoder(64, new byte[] {'\n'})
-                .encodeToString(keys.getPublic().getEncoded())
-            + "\n-----END PUBLIC KEY-----\n");
-    String clerk = token(keys, "bench-clerk", "seal-clerk");
-    String auditor = token(keys, "bench-auditor", "auditor");
-    String admin = token(keys, "bench-admin", "admin");
+    BenchTokens tokens = BenchTokens.create(work);
+    String clerk = tokens.token("bench-clerk", "seal-clerk");
+    String auditor = tokens.token("bench-auditor", "auditor");
+    String admin = tokens.token("bench-admin", "admin");
 
     List<Processes.App> started = new ArrayList<>();
     try (PostgresServer pg = PostgresServer.startOrConnect()) {
@@ -92,7 +79,7 @@ public final class GatewayOverheadBenchmark {
       sealArgs.add("--govchain.seal.ca.data-dir=" + work.resolve("seal-data").toAbsolutePath());
       sealArgs.add("--logging.level.org.govchain.request=WARN");
       Map<String, String> jwtEnv =
-          Map.of("GOVCHAIN_JWT_PUBLIC_KEY_LOCATION", pem.toUri().toString());
+          Map.of("GOVCHAIN_JWT_PUBLIC_KEY_LOCATION", tokens.publicKeyLocation());
       Processes.App seal =
           Processes.start(
               "seal-service",
@@ -104,10 +91,10 @@ public final class GatewayOverheadBenchmark {
               sealArgs);
       started.add(seal);
       List<Processes.App> gateways = new ArrayList<>();
-      gateways.add(startGateway("gateway", gatewayJar, work, pem, seal, options));
+      gateways.add(startGateway("gateway", gatewayJar, work, tokens, seal, options));
       if (!compareJar.isBlank()) {
         gateways.add(
-            startGateway("gateway-compare", Path.of(compareJar), work, pem, seal, options));
+            startGateway("gateway-compare", Path.of(compareJar), work, tokens, seal, options));
       }
       started.addAll(gateways);
 
@@ -118,18 +105,18 @@ public final class GatewayOverheadBenchmark {
       targets.add(
           new Target(
               "straight to seal-service",
-              new LoadLoop(client, seal.baseUrl() + path, auditor, concurrency),
+              LoadLoop.get(client, seal.baseUrl() + path, auditor, concurrency),
               null));
       targets.add(
           new Target(
               options.getOrDefault("gatewayLabel", "through the gateway"),
-              new LoadLoop(client, gateways.get(0).baseUrl() + path, auditor, concurrency),
+              LoadLoop.get(client, gateways.get(0).baseUrl() + path, auditor, concurrency),
               gateways.get(0)));
       if (gateways.size() > 1) {
         targets.add(
             new Target(
                 options.getOrDefault("compareLabel", "through the gateway (compareGatewayJar)"),
-                new LoadLoop(client, gateways.get(1).baseUrl() + path, auditor, concurrency),
+                LoadLoop.get(client, gateways.get(1).baseUrl() + path, auditor, concurrency),
                 gateways.get(1)));
       }
 
@@ -182,7 +169,12 @@ public final class GatewayOverheadBenchmark {
   }
 
   private static Processes.App startGateway(
-      String name, Path jar, Path work, Path pem, Processes.App seal, Map<String, String> options)
+      String name,
+      Path jar,
+      Path work,
+      BenchTokens tokens,
+      Processes.App seal,
+      Map<String, String> options)
       throws IOException, InterruptedException {
     int port = Processes.freePort();
     return Processes.start(
@@ -192,7 +184,7 @@ public final class GatewayOverheadBenchmark {
         work,
         env(
             Map.of(
-                "GOVCHAIN_JWT_PUBLIC_KEY_LOCATION", pem.toUri().toString(),
+                "GOVCHAIN_JWT_PUBLIC_KEY_LOCATION", tokens.publicKeyLocation(),
                 "GOVCHAIN_SEAL_URL", seal.baseUrl(),
                 // the limits are not what is measured here
                 "GOVCHAIN_RATE_LIMIT_REQUESTS", "100000000"),
@@ -465,21 +457,5 @@ public final class GatewayOverheadBenchmark {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ImageIO.write(image, "png", out);
     return out.toByteArray();
-  }
-
-  private static String token(KeyPair keys, String subject, String role) throws JOSEException {
-    Instant now = Instant.now();
-    SignedJWT jwt =
-        new SignedJWT(
-            new JWSHeader(JWSAlgorithm.RS256),
-            new JWTClaimsSet.Builder()
-                .subject(subject)
-                .audience("govchain")
-                .claim("roles", List.of(role))
-                .issueTime(Date.from(now))
-                .expirationTime(Date.from(now.plus(Duration.ofHours(4))))
-                .build());
-    jwt.sign(new RSASSASigner(keys.getPrivate()));
-    return jwt.serialize();
   }
 }

@@ -1,4 +1,4 @@
-package org.govchain.bench.gateway;
+package org.govchain.bench.load;
 
 import java.io.IOException;
 import java.net.URI;
@@ -10,32 +10,52 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
- * A closed loop: {@code concurrency} threads each send the same GET, wait for the whole answer and
- * send again, for a fixed time; every latency is kept (no sampling) for exact percentiles.
+ * A closed loop: {@code concurrency} threads each send a request, wait for the whole answer and
+ * send the next, for a fixed time or until the requests run out; every latency is kept (no
+ * sampling) for exact percentiles. An answer the check refuses counts as an error, not a latency.
  */
-final class LoadLoop {
+public final class LoadLoop {
 
   private final HttpClient client;
-  private final HttpRequest request;
+  private final Supplier<HttpRequest> requests;
+  private final Predicate<HttpResponse<byte[]>> success;
   private final int concurrency;
 
-  LoadLoop(HttpClient client, String url, String token, int concurrency) {
+  /**
+   * @param requests the next request to send; null when there are no more (the thread stops)
+   * @param success whether an answer is the one expected
+   */
+  public LoadLoop(
+      HttpClient client,
+      Supplier<HttpRequest> requests,
+      Predicate<HttpResponse<byte[]>> success,
+      int concurrency) {
     this.client = client;
-    this.request =
+    this.requests = requests;
+    this.success = success;
+    this.concurrency = concurrency;
+  }
+
+  /** The same authenticated GET again and again, 200 expected. */
+  public static LoadLoop get(HttpClient client, String url, String token, int concurrency) {
+    HttpRequest request =
         HttpRequest.newBuilder(URI.create(url))
             .header("Authorization", "Bearer " + token)
             .timeout(Duration.ofSeconds(30))
             .GET()
             .build();
-    this.concurrency = concurrency;
+    return new LoadLoop(client, () -> request, answer -> answer.statusCode() == 200, concurrency);
   }
 
-  Result run(Duration duration) throws InterruptedException {
+  public Result run(Duration duration) throws InterruptedException {
     long end = System.nanoTime() + duration.toNanos();
     AtomicLong errors = new AtomicLong();
     long[][] results = new long[concurrency][];
+    long[] finished = new long[concurrency];
     List<Thread> workers = new ArrayList<>();
     long start = System.nanoTime();
     for (int t = 0; t < concurrency; t++) {
@@ -46,11 +66,15 @@ final class LoadLoop {
                 long[] latencies = new long[1 << 16];
                 int n = 0;
                 while (System.nanoTime() < end) {
+                  HttpRequest request = requests.get();
+                  if (request == null) {
+                    break;
+                  }
                   long sent = System.nanoTime();
                   try {
                     HttpResponse<byte[]> answer =
                         client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-                    if (answer.statusCode() != 200) {
+                    if (!success.test(answer)) {
                       errors.incrementAndGet();
                       continue;
                     }
@@ -67,37 +91,39 @@ final class LoadLoop {
                   latencies[n++] = System.nanoTime() - sent;
                 }
                 results[worker] = Arrays.copyOf(latencies, n);
+                finished[worker] = System.nanoTime();
               },
               "load-" + t);
       workers.add(thread);
       thread.start();
     }
     for (Thread thread : workers) {
-      thread.join(); // join gives the happens-before edge for results[]
+      thread.join(); // join gives the happens-before edge for results[] and finished[]
     }
-    long elapsed = System.nanoTime() - start;
+    // the load lasted until its last thread stopped (earlier than the deadline if requests ran out)
+    long elapsed = Arrays.stream(finished).max().orElse(start) - start;
     long[] all = Arrays.stream(results).flatMapToLong(Arrays::stream).toArray();
     return new Result(all, errors.get(), elapsed);
   }
 
   /** Latencies (ns) of the successful requests, the failed count, and the wall time (ns). */
-  record Result(long[] latencies, long errors, long elapsedNanos) {
+  public record Result(long[] latencies, long errors, long elapsedNanos) {
 
-    static final Result EMPTY = new Result(new long[0], 0, 0);
+    public static final Result EMPTY = new Result(new long[0], 0, 0);
 
-    long requests() {
+    public long requests() {
       return latencies.length;
     }
 
-    double throughput() {
+    public double throughput() {
       return latencies.length / (elapsedNanos / 1e9);
     }
 
-    double p50Millis() {
+    public double p50Millis() {
       return percentile(0.50);
     }
 
-    double p99Millis() {
+    public double p99Millis() {
       return percentile(0.99);
     }
 
@@ -111,7 +137,7 @@ final class LoadLoop {
       return sorted[Math.max(0, index)] / 1e6;
     }
 
-    Result plus(Result other) {
+    public Result plus(Result other) {
       long[] merged = Arrays.copyOf(latencies, latencies.length + other.latencies.length);
       System.arraycopy(other.latencies, 0, merged, latencies.length, other.latencies.length);
       return new Result(merged, errors + other.errors, elapsedNanos + other.elapsedNanos);

@@ -1,4 +1,4 @@
-package org.govchain.bench.gateway;
+package org.govchain.bench.load;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -17,18 +17,18 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Packaged applications started as processes for the benchmark, healthy before use. */
-final class Processes {
+public final class Processes {
 
   private Processes() {}
 
-  static int freePort() throws IOException {
+  public static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
     }
   }
 
   /** {@code java -jar jar args} with {@code env}, output to {@code dir/<name>.log}. */
-  static App start(
+  public static App start(
       String name,
       Path jar,
       int port,
@@ -81,7 +81,7 @@ final class Processes {
   }
 
   /** A running application. */
-  static final class App implements AutoCloseable {
+  public static final class App implements AutoCloseable {
     private final Process process;
     private final String baseUrl;
 
@@ -90,20 +90,20 @@ final class Processes {
       this.baseUrl = baseUrl;
     }
 
-    String baseUrl() {
+    public String baseUrl() {
       return baseUrl;
     }
 
-    long pid() {
+    public long pid() {
       return process.pid();
     }
 
     /** CPU time (user + system) the process has used so far, in nanoseconds. */
-    long cpuNanos() {
+    public long cpuNanos() {
       return cpuNanos(process.toHandle());
     }
 
-    static long cpuNanos(ProcessHandle handle) {
+    public static long cpuNanos(ProcessHandle handle) {
       return handle
           .info()
           .totalCpuDuration()
