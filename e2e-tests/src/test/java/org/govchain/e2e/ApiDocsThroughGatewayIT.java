@@ -87,6 +87,10 @@ class ApiDocsThroughGatewayIT {
     // three clients with a token each (their limit is 100/s): the cache is what is under test
     List<String> tokens =
         List.of(suite.token("auditor"), suite.token("admin"), suite.token("seal-clerk"));
+    // the seal service builds its document on the first request (springdoc: 2.5 s seen on a
+    // loaded machine, beyond the gateway's 3 s docs-timeout); asked once directly, not through
+    // this gateway and not counted (the count is of this run's request ids)
+    assertThat(new Http(suite.seal.baseUrl()).get(SEAL_DOCS, null).status()).isEqualTo(200);
     int calls = 60;
     ExecutorService callers = Executors.newFixedThreadPool(12);
     long start = System.nanoTime();
@@ -134,8 +138,11 @@ class ApiDocsThroughGatewayIT {
   @Order(2)
   void aSealServiceThatStopsAnsweringKeepsItsLastDocumentMarkedStale() {
     String auditor = suite.token("auditor");
-    JsonNode fresh = awaitMerged(auditor, "a merged document with the seal service's", d -> true);
-    assertThat(fresh.path("info").has("x-govchain-stale")).isFalse();
+    // a document of the seal service's that is fresh, so there is one to keep
+    awaitMerged(
+        auditor,
+        "a merged document with the seal service's, fresh",
+        d -> d.path("paths").has("/api/seal/seals") && !d.path("info").has("x-govchain-stale"));
     sealLink.cut();
     try {
       JsonNode stale =
