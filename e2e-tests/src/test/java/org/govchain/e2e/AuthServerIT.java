@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.govchain.testsupport.Await;
 import org.govchain.testsupport.process.AuthServer;
 import org.govchain.testsupport.process.Http;
+import org.govchain.testsupport.samples.SealSamples;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -34,7 +35,9 @@ class AuthServerIT {
 
     Http.Response created =
         gateway.postJson(
-            "/api/seal/seals", clerk.accessToken(), Samples.sealRequest("signed-in clerk's seal"));
+            "/api/seal/seals",
+            clerk.accessToken(),
+            SealSamples.sealRequest("signed-in clerk's seal"));
     assertThat(created.status()).as("%s", created).isEqualTo(201);
     String sealId = created.json().path("id").asString();
     Http.Response read = gateway.get("/api/seal/seals/" + sealId, clerk.accessToken());
@@ -47,7 +50,7 @@ class AuthServerIT {
             clerk.accessToken(),
             Map.of(
                 "document",
-                new Http.Part("letter.pdf", "application/pdf", Samples.pdf("signed-in letter")),
+                new Http.Part("letter.pdf", "application/pdf", SealSamples.pdf("signed-in letter")),
                 "page",
                 "1",
                 "x",
@@ -69,7 +72,7 @@ class AuthServerIT {
     // the signed-in auditor may read but not create
     assertProblem(
         gateway.postJson(
-            "/api/seal/seals", auditor.accessToken(), Samples.sealRequest("never created")),
+            "/api/seal/seals", auditor.accessToken(), SealSamples.sealRequest("never created")),
         403,
         "forbidden");
   }
@@ -80,7 +83,7 @@ class AuthServerIT {
     String clerk = suite.token("seal-clerk");
     String auditor = suite.token("auditor");
     Http.Response created =
-        gateway.postJson("/api/seal/seals", clerk, Samples.sealRequest("log entry seal"));
+        gateway.postJson("/api/seal/seals", clerk, SealSamples.sealRequest("log entry seal"));
     assertThat(created.status()).as("%s", created).isEqualTo(201);
 
     Http.Response entry = awaitFirstLogEntry(gateway, auditor);

@@ -19,6 +19,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.govchain.testsupport.TcpProxy;
 import org.govchain.testsupport.process.AppProcess;
 import org.govchain.testsupport.process.Http;
+import org.govchain.testsupport.samples.SealSamples;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -131,7 +132,7 @@ class GatewayLimitsIT {
 
   @Test
   void anonymousCallerOverThePublicLimitGets429WithRetryAfter() {
-    byte[] pdf = Samples.pdf("not sealed");
+    byte[] pdf = SealSamples.pdf("not sealed");
     List<Integer> statuses = new ArrayList<>();
     for (int i = 0; i < ANONYMOUS_LIMIT; i++) {
       statuses.add(verifyAnonymously(pdf).status());
@@ -151,7 +152,7 @@ class GatewayLimitsIT {
 
   @Test
   void bodyOverTheLimitWithContentLengthGets413() {
-    Map<String, Object> request = Samples.sealRequest("too large");
+    Map<String, Object> request = SealSamples.sealRequest("too large");
     request.put("padding", "x".repeat(BODY_LIMIT));
     Http.Response answer = http.postJson("/api/seal/seals", suite.token("seal-clerk"), request);
     assertProblem(answer, 413, "payload-too-large");

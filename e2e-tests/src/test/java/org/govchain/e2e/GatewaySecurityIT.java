@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.govchain.testsupport.process.Http;
+import org.govchain.testsupport.samples.SealSamples;
 import org.govchain.testsupport.tokens.TestIssuer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -128,7 +129,7 @@ class GatewaySecurityIT {
 
     Http.Response auditorCreatingASeal =
         gateway.postJson(
-            "/api/seal/seals", suite.token("auditor"), Samples.sealRequest("never created"));
+            "/api/seal/seals", suite.token("auditor"), SealSamples.sealRequest("never created"));
     assertProblem(auditorCreatingASeal, 403, "forbidden");
 
     Http.Response clerkReadingFullLogEntries =

@@ -25,6 +25,7 @@ import org.govchain.testsupport.WithPostgres;
 import org.govchain.testsupport.process.AppProcess;
 import org.govchain.testsupport.process.FreePorts;
 import org.govchain.testsupport.process.Http;
+import org.govchain.testsupport.samples.SealSamples;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -67,7 +68,7 @@ class PortalIT {
     Http gateway = suite.viaGateway();
     String clerk = suite.token("seal-clerk");
     Http.Response created =
-        gateway.postJson("/api/seal/seals", clerk, Samples.sealRequest("portal e2e seal"));
+        gateway.postJson("/api/seal/seals", clerk, SealSamples.sealRequest("portal e2e seal"));
     assertThat(created.status()).as("%s", created).isEqualTo(201);
     String sealId = created.json().path("id").asString();
     Http.Response stamped =
@@ -76,7 +77,8 @@ class PortalIT {
             clerk,
             Map.of(
                 "document",
-                new Http.Part("contract.pdf", "application/pdf", Samples.pdf("portal contract")),
+                new Http.Part(
+                    "contract.pdf", "application/pdf", SealSamples.pdf("portal contract")),
                 "page",
                 "1",
                 "x",
@@ -292,7 +294,7 @@ class PortalIT {
         suite
             .viaGateway()
             .postJson(
-                "/api/seal/seals", suite.token("seal-clerk"), Samples.sealRequest("grown log"));
+                "/api/seal/seals", suite.token("seal-clerk"), SealSamples.sealRequest("grown log"));
     assertThat(created.status()).isEqualTo(201);
     browser.reload();
     WebElement again = browser.await("[data-log=seal] [data-consistency]", PAGE_DEADLINE);
@@ -336,7 +338,7 @@ class PortalIT {
                 }
                 Http.Response created =
                     direct.postJson(
-                        "/api/seal/seals", clerk, Samples.sealRequest("forked history"));
+                        "/api/seal/seals", clerk, SealSamples.sealRequest("forked history"));
                 assertThat(created.status()).as("%s", created).isEqualTo(201);
                 return Optional.empty();
               });

@@ -21,6 +21,7 @@ import org.govchain.testsupport.process.AppProcess;
 import org.govchain.testsupport.process.AuthServer;
 import org.govchain.testsupport.process.FreePorts;
 import org.govchain.testsupport.process.Http;
+import org.govchain.testsupport.samples.SealSamples;
 import org.govchain.testsupport.tokens.TestIssuer;
 import org.web3j.crypto.Credentials;
 import org.web3j.utils.Numeric;
@@ -122,7 +123,7 @@ final class Suite implements AutoCloseable {
     env.put("GOVCHAIN_PORTAL_TOKEN_URI", auth.issuer() + "/oauth2/token");
     // the platform seal belongs to the organisation the tests' own seals belong to, as in the
     // local suite: certificates must still be sealed with the platform seal alone
-    env.put("GOVCHAIN_PORTAL_SEAL_CREDIT_CODE", Samples.CREDIT_CODE);
+    env.put("GOVCHAIN_PORTAL_SEAL_CREDIT_CODE", SealSamples.CREDIT_CODE);
     return AppProcess.launch(
         "portal", jar("portal"), port, env, List.of("--spring.main.banner-mode=off"));
   }

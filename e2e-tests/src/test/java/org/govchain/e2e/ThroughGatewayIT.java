@@ -13,6 +13,7 @@ import org.govchain.anchor.bundle.Verdict;
 import org.govchain.anchor.bundle.Verification;
 import org.govchain.testsupport.Await;
 import org.govchain.testsupport.process.Http;
+import org.govchain.testsupport.samples.SealSamples;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
@@ -34,7 +35,7 @@ class ThroughGatewayIT {
     String auditor = suite.token("auditor");
 
     Http.Response created =
-        gateway.postJson("/api/seal/seals", clerk, Samples.sealRequest("e2e official seal"));
+        gateway.postJson("/api/seal/seals", clerk, SealSamples.sealRequest("e2e official seal"));
     assertThat(created.status()).as("%s", created).isEqualTo(201);
     String sealId = created.json().path("id").asString();
     assertThat(created.header("Location")).endsWith("/api/seal/seals/" + sealId);
@@ -50,7 +51,7 @@ class ThroughGatewayIT {
             clerk,
             Map.of(
                 "document",
-                new Http.Part("contract.pdf", "application/pdf", Samples.pdf("e2e contract")),
+                new Http.Part("contract.pdf", "application/pdf", SealSamples.pdf("e2e contract")),
                 "page",
                 "1",
                 "x",

@@ -2,25 +2,14 @@ package org.govchain.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
-import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.imageio.ImageIO;
 import org.govchain.testsupport.process.Http;
+import org.govchain.testsupport.samples.SealSamples;
 
 /**
  * The record services under test and, for each, the creating write the campaign's clients send
@@ -49,17 +38,7 @@ enum RecordKind {
 
     @Override
     Map<String, Object> body(int n) {
-      Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-      Map<String, Object> request = new LinkedHashMap<>();
-      request.put("name", "故障演练专用章 " + n);
-      request.put("organisation", "华为技术有限公司");
-      // Huawei's published unified social credit code (valid check character)
-      request.put("creditCode", "914403001922038216");
-      request.put("type", "OFFICIAL");
-      request.put("validFrom", now.minus(Duration.ofMinutes(5)).toString());
-      request.put("validUntil", now.plus(Duration.ofDays(365)).toString());
-      request.put("imagePng", SEAL_IMAGE);
-      return request;
+      return SealSamples.sealRequest("故障演练专用章 " + n);
     }
 
     @Override
@@ -172,8 +151,6 @@ enum RecordKind {
     }
   };
 
-  private static final String SEAL_IMAGE = Base64.getEncoder().encodeToString(ring());
-
   private final String module;
   private final String portPrefix;
   private final String gatewayUrlVariable;
@@ -273,21 +250,5 @@ enum RecordKind {
       sum += (first17.charAt(i) - '0') * weights[i];
     }
     return "10X98765432".charAt(sum % 11);
-  }
-
-  /** A 200×200 red ring, like a seal impression. */
-  private static byte[] ring() {
-    BufferedImage image = new BufferedImage(200, 200, BufferedImage.TYPE_INT_ARGB);
-    Graphics2D g = image.createGraphics();
-    g.setColor(Color.RED);
-    g.drawOval(2, 2, 196, 196);
-    g.dispose();
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try {
-      ImageIO.write(image, "png", out);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toByteArray();
   }
 }
