@@ -1,9 +1,6 @@
 package org.govchain.bench.gateway;
 
-import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,16 +12,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.imageio.ImageIO;
 import org.govchain.bench.load.BenchTokens;
+import org.govchain.bench.load.Calls;
 import org.govchain.bench.load.LoadLoop;
 import org.govchain.bench.load.Processes;
 import org.govchain.testsupport.PostgresServer;
+import org.govchain.testsupport.samples.SealSamples;
 
 /**
  * Gateway overhead: the same authenticated read ({@code GET /api/seal/seals/{id}}, a database read
@@ -63,7 +60,7 @@ public final class GatewayOverheadBenchmark {
     String compareJar = options.getOrDefault("compareGatewayJar", "");
     Path work = Files.createDirectories(Path.of("bench/target/gateway-bench"));
 
-    BenchTokens tokens = BenchTokens.create(work);
+    BenchTokens tokens = BenchTokens.create();
     String clerk = tokens.token("bench-clerk", "seal-clerk");
     String auditor = tokens.token("bench-auditor", "auditor");
     String admin = tokens.token("bench-admin", "admin");
@@ -423,39 +420,15 @@ public final class GatewayOverheadBenchmark {
 
   private static String createSeal(HttpClient client, String baseUrl, String clerk)
       throws IOException, InterruptedException {
-    Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-    String body =
-        "{\"name\":\"bench seal\",\"organisation\":\"Bench Org\",\"creditCode\":\"914403001922038216\","
-            + "\"type\":\"OFFICIAL\",\"validFrom\":\""
-            + now.minus(Duration.ofMinutes(5))
-            + "\",\"validUntil\":\""
-            + now.plus(Duration.ofDays(365))
-            + "\",\"imagePng\":\""
-            + Base64.getEncoder().encodeToString(png())
-            + "\"}";
-    HttpResponse<String> created =
-        client.send(
-            HttpRequest.newBuilder(URI.create(baseUrl + "/api/seal/seals"))
-                .header("Authorization", "Bearer " + clerk)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    Matcher id = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"").matcher(created.body());
-    if (created.statusCode() != 201 || !id.find()) {
-      throw new IllegalStateException("cannot create the bench seal: " + created.body());
-    }
-    return id.group(1);
-  }
-
-  private static byte[] png() throws IOException {
-    BufferedImage image = new BufferedImage(200, 200, BufferedImage.TYPE_INT_ARGB);
-    Graphics2D g = image.createGraphics();
-    g.setColor(Color.RED);
-    g.drawOval(2, 2, 196, 196);
-    g.dispose();
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ImageIO.write(image, "png", out);
-    return out.toByteArray();
+    return Calls.field(
+        Calls.send(
+            client,
+            Calls.post(
+                baseUrl + "/api/seal/seals",
+                clerk,
+                new ObjectMapper().writeValueAsString(SealSamples.sealRequest("bench seal")),
+                false),
+            201),
+        "id");
   }
 }

@@ -75,11 +75,15 @@ public final class LoadLoop {
                     HttpResponse<byte[]> answer =
                         client.send(request, HttpResponse.BodyHandlers.ofByteArray());
                     if (!success.test(answer)) {
-                      errors.incrementAndGet();
+                      if (errors.getAndIncrement() == 0) {
+                        report(request, answer.statusCode() + " " + text(answer.body()));
+                      }
                       continue;
                     }
                   } catch (IOException e) {
-                    errors.incrementAndGet();
+                    if (errors.getAndIncrement() == 0) {
+                      report(request, e.toString());
+                    }
                     continue;
                   } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
@@ -104,6 +108,17 @@ public final class LoadLoop {
     long elapsed = Arrays.stream(finished).max().orElse(start) - start;
     long[] all = Arrays.stream(results).flatMapToLong(Arrays::stream).toArray();
     return new Result(all, errors.get(), elapsed);
+  }
+
+  /** The first unexpected answer of a load, on stderr: errors are counted, not hidden. */
+  private static void report(HttpRequest request, String what) {
+    System.err.printf(
+        "first error of this load: %s %s -> %s%n", request.method(), request.uri(), what);
+  }
+
+  private static String text(byte[] body) {
+    String text = new String(body, java.nio.charset.StandardCharsets.UTF_8);
+    return text.length() > 300 ? text.substring(0, 300) + "…" : text;
   }
 
   /** Latencies (ns) of the successful requests, the failed count, and the wall time (ns). */
