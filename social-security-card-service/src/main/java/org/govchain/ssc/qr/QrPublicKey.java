@@ -18,12 +18,14 @@ public final class QrPublicKey {
   private final PublicKey key;
   private final byte[] encoded;
   private final String keyId;
+  private final QrSignatureAlgorithm.Check check;
 
   private QrPublicKey(QrSignatureAlgorithm algorithm, PublicKey key, byte[] encoded) {
     this.algorithm = algorithm;
     this.key = key;
     this.encoded = encoded;
     this.keyId = keyId(encoded);
+    this.check = algorithm.check(key);
   }
 
   /**
@@ -71,6 +73,11 @@ public final class QrPublicKey {
   /** The JCA key, of the type this algorithm's signature verifies with. */
   public PublicKey key() {
     return key;
+  }
+
+  /** Whether {@code signature} is this key's signature of {@code message}. */
+  public boolean verifies(byte[] message, byte[] signature) {
+    return check.verifies(message, signature);
   }
 
   /** 8 lowercase hex digits; the payload carries them as 4 bytes. */

@@ -126,7 +126,7 @@ public final class QrVerifier {
             issuedAt,
             issuedAt + lifetime,
             signature);
-    if (!key.algorithm().verify(key.key(), payload.signedBytes(), signature)) {
+    if (!key.verifies(payload.signedBytes(), signature)) {
       return new Verification.Forged("bad signature for key " + keyId);
     }
     if (issuedAt > now.getEpochSecond() + CLOCK_SKEW.getSeconds()) {

@@ -429,6 +429,27 @@ class SscCardApiIT {
     return first17 + "10X98765432".charAt(sum % 11);
   }
 
+  @Test
+  void aPersonsCardsAreLookedUpThroughAnIndexWhateverTheirStatus() throws SQLException {
+    // the one-in-force check before every issue and the search by ID number read all of a
+    // person's cards; card_one_in_force, partial, covers only those in force. With sequential
+    // scans priced out, the plan shows whether an index serves the query
+    StringBuilder plan = new StringBuilder();
+    try (Connection c = db.connect();
+        Statement s = c.createStatement()) {
+      s.execute("SET enable_seqscan = off");
+      try (ResultSet rs =
+          s.executeQuery(
+              "EXPLAIN SELECT id FROM card WHERE id_number_hash = '\\x00'::bytea"
+                  + " ORDER BY created_at DESC, id")) {
+        while (rs.next()) {
+          plan.append(rs.getString(1)).append('\n');
+        }
+      }
+    }
+    assertThat(plan.toString()).contains("card_id_number_hash").doesNotContain("Seq Scan");
+  }
+
   private static String rawRow(String sql) throws SQLException {
     try (Connection c = db.connect();
         Statement s = c.createStatement();
