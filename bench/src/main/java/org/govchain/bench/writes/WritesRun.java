@@ -101,11 +101,32 @@ final class WritesRun {
     final Processes.App service;
     final Processes.App gateway;
     private final PostgresServer postgres;
+    private final PostgresServer.Database database;
 
-    private Suite(PostgresServer postgres, Processes.App service, Processes.App gateway) {
+    private Suite(
+        PostgresServer postgres,
+        PostgresServer.Database database,
+        Processes.App service,
+        Processes.App gateway) {
       this.postgres = postgres;
+      this.database = database;
       this.service = service;
       this.gateway = gateway;
+    }
+
+    /**
+     * {@code VACUUM ANALYZE} of the service's database, before each load (not measured): what
+     * autovacuum does on a server with its default settings, done the same way whatever the
+     * server's (this machine's PostgreSQL runs with autovacuum off, and the log's queue of
+     * unsequenced entries then grows dead rows its readers walk through).
+     */
+    void vacuum() {
+      try (java.sql.Connection c = database.connect();
+          java.sql.Statement s = c.createStatement()) {
+        s.execute("VACUUM ANALYZE");
+      } catch (java.sql.SQLException e) {
+        throw new IllegalStateException("cannot vacuum the service's database", e);
+      }
     }
 
     /**
@@ -155,7 +176,7 @@ final class WritesRun {
                     "100000000"),
                 List.of(),
                 List.of("--logging.level.org.govchain.request=WARN"));
-        return new Suite(postgres, service, gateway);
+        return new Suite(postgres, db, service, gateway);
       } catch (IOException | InterruptedException | RuntimeException e) {
         if (service != null) {
           service.close();
@@ -221,6 +242,7 @@ final class WritesRun {
       Measured m = Measured.EMPTY;
       while (System.nanoTime() < end) {
         t.prepare().run();
+        suite.vacuum();
         Measured part = meter.run(t, Duration.ofNanos(Math.max(0, end - System.nanoTime())));
         t.observed().accept(part.load());
         m = m.plus(part);
@@ -241,6 +263,7 @@ final class WritesRun {
         int i = (r + k) % targets.size();
         Target t = targets.get(i);
         t.prepare().run();
+        suite.vacuum();
         Measured m = meter.run(t, round);
         t.observed().accept(m.load());
         String row =
@@ -333,6 +356,7 @@ final class WritesRun {
           continue;
         }
         t.prepare().run();
+        suite.vacuum();
         String stamp = t.write().replaceAll("[^A-Za-z0-9]+", "-");
         JfrProfile service =
             JfrProfile.start(suite.service.pid(), work.resolve(stamp + "-service.jfr"));
