@@ -27,51 +27,6 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 public final class WriteFuzzing {
 
-  /** The first line of a Netty leak report; its records follow on the next lines. */
-  private static final String LEAK_REPORT = "io.netty.util.ResourceLeakDetector";
-
-  /**
-   * The lines of the JVM's output that are the service's: without the leak reports whose records
-   * show the buffer in a client's HTTP codec ({@code HttpClientCodec}). The tests call the service
-   * in the same JVM, and Spring's {@code WebTestClient} leaks response buffers it wiretaps
-   * (spring-projects/spring-framework#36050, open), which a GC may report while the cases run. A
-   * report without records (leak detection below {@code advanced}) or with the server's codec
-   * stays: it may be the service's.
-   */
-  static java.util.stream.Stream<String> serviceLines(String output) {
-    List<String> lines = output.lines().toList();
-    List<String> kept = new ArrayList<>();
-    for (int i = 0; i < lines.size(); i++) {
-      String line = lines.get(i);
-      if (!line.contains(LEAK_REPORT) || !line.contains("LEAK:")) {
-        kept.add(line);
-        continue;
-      }
-      int end = i + 1;
-      while (end < lines.size() && isLeakRecord(lines.get(end))) {
-        end++;
-      }
-      List<String> report = lines.subList(i, end);
-      if (report.stream().anyMatch(l -> l.contains("HttpClientCodec"))
-          && report.stream().noneMatch(l -> l.contains("HttpServerCodec"))) {
-        System.out.println("[fuzz] a test client's buffer leaked (not the service's): " + line);
-      } else {
-        kept.addAll(report);
-      }
-      i = end - 1;
-    }
-    return kept.stream();
-  }
-
-  private static boolean isLeakRecord(String line) {
-    return line.startsWith("\t")
-        || line.startsWith("#")
-        || line.startsWith("Recent access records")
-        || line.startsWith("Created at")
-        || line.startsWith(": ")
-        || line.isBlank();
-  }
-
   /** What a problem body must never show. */
   private static final Pattern LEAK =
       Pattern.compile(
@@ -276,7 +231,8 @@ public final class WriteFuzzing {
       findings.add("rows written: before " + changed(rowsBefore, rowsAfter));
     }
     String since = output.subSequence(outputMark, output.length()).toString();
-    serviceLines(since)
+    since
+        .lines()
         .filter(
             line -> line.contains(" ERROR ") || line.startsWith("\tat ") || line.contains("FUZZ"))
         .limit(5)
