@@ -339,12 +339,22 @@ SEAL_CONTAINER=$(dc ps -q seal-service)
 SEAL_PID=$(podman inspect --format '{{.State.Pid}}' "$SEAL_CONTAINER")
 say "kill -9 of the seal service's JVM (pid $SEAL_PID) in the middle of the load"
 kill -KILL "$SEAL_PID"
+# Back means the gateway routes to it again: its circuit breaker, opened by the outage, lets three
+# trial calls through and closes only if at most one failed; trials made while the JVM was still
+# starting count as failures and open it again for 10 s, so one 200 is not enough (a run saw a 200,
+# then 503s from the re-opened breaker). Three 200s in a row are.
 wait_restarted() {
-  local deadline=$((SECONDS + 300))
-  until [ "$(podman inspect --format '{{.State.Running}}' "$SEAL_CONTAINER" 2>/dev/null)" = true ] \
-    && curl -sf -o /dev/null -H "Authorization: Bearer $TOKEN" "$GW/api/seal/seals/$SEAL"; do
+  local deadline=$((SECONDS + 300)) ok=0
+  until [ "$ok" -ge 3 ]; do
     [ $SECONDS -lt $deadline ] || fail "the seal service did not come back within 300 s"
-    sleep 2
+    if [ "$(podman inspect --format '{{.State.Running}}' "$SEAL_CONTAINER" 2>/dev/null)" = true ] \
+      && curl -sf -o /dev/null -H "Authorization: Bearer $TOKEN" "$GW/api/seal/seals/$SEAL"; then
+      ok=$((ok + 1))
+      sleep 0.5
+    else
+      ok=0
+      sleep 2
+    fi
   done
 }
 kill_at=$SECONDS
@@ -360,9 +370,22 @@ say "load done: $ACKED seals acknowledged with 201, $REFUSED answers other than 
 OTHER=$(cat "$WORK"/refused-*.txt 2>/dev/null | grep -vx 503 | sort | uniq -c | tr '\n' ' ' || true)
 [ -z "$OTHER" ] || fail "answers other than 201 and 503 during the outage: $OTHER"
 [ "$RESTARTS" -ge 1 ] || fail "the killed container was not restarted by its restart policy"
+# a 503 is the service (or the breaker in front of it) saying "not now", not a lost seal: asked
+# again for up to 60 s; lost is any other answer, or a 503 that lasts
+read_deadline=0
+seal_status() { # <seal id>: the HTTP status of its read, 503s asked again until $read_deadline
+  local code
+  while :; do
+    code=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" "$GW/api/seal/seals/$1")
+    [ "$code" = 503 ] && [ $SECONDS -lt $read_deadline ] || break
+    sleep 1
+  done
+  echo "$code"
+}
 lost=0
+read_deadline=$((SECONDS + 60))
 for id in $(cat "$WORK"/acknowledged-*.txt) "$SEAL"; do
-  code=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" "$GW/api/seal/seals/$id")
+  code=$(seal_status "$id")
   [ "$code" = 200 ] || { say "acknowledged seal $id answers $code"; lost=$((lost + 1)); }
 done
 [ "$lost" = 0 ] || fail "$lost acknowledged seals are lost"
@@ -385,8 +408,9 @@ dc logs --no-color registry-setup > "$WORK/registry-2.log" 2>&1
 grep -q "registry $REGISTRY on chain 31337 .*checked, nothing deployed" "$WORK/registry-2.log" \
   || { cat "$WORK/registry-2.log"; fail "the second registry-setup did not keep registry $REGISTRY"; }
 TOKEN=$(token seal-clerk)
+read_deadline=$((SECONDS + 60))
 for id in $(cat "$WORK"/acknowledged-*.txt) "$SEAL"; do
-  code=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" "$GW/api/seal/seals/$id")
+  code=$(seal_status "$id")
   [ "$code" = 200 ] || fail "after down + up, seal $id answers $code"
 done
 proof "sealings/$SEALING" "$WORK/sealing-proof-2.json"
