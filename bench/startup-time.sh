@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Start-up time of `./govchain up` on an existing installation (issue 15): runs the launcher's `up`
 # RUNS times on one state directory and prints, for each run, the seconds from the launcher's
-# start to its "GovChain is up" line, then stops it with SIGINT (as Ctrl-C does) and waits for
+# start to its "GovChain is up" line, then stops it with SIGTERM and waits for
 # it to end. The first run creates the installation (deploys the registry, keys, databases) and
 # is reported apart; with a second launcher jar the runs alternate between the two, side by side.
 #
@@ -35,7 +35,9 @@ one_up() {
     sleep 0.1
   done
   now=$(date +%s.%N)
-  kill -INT "$pid"
+  # SIGTERM, not SIGINT: a job started with & by a script inherits SIGINT ignored, and the JVM
+  # then leaves it ignored (the first version of this script waited forever here)
+  kill -TERM "$pid"
   wait "$pid" || true
   awk -v l="$label" -v a="$start" -v b="$now" 'BEGIN { printf "%s %.1f\n", l, b - a }' | tee -a "$OUT"
 }
