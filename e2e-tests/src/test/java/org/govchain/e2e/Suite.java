@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,6 +16,7 @@ import org.govchain.anchor.chain.AnchorRegistryClient;
 import org.govchain.anchor.chain.LogId;
 import org.govchain.anchor.checkpoint.NoteSigner;
 import org.govchain.anchor.checkpoint.NoteVerifier;
+import org.govchain.testsupport.Await;
 import org.govchain.testsupport.DevChain;
 import org.govchain.testsupport.PostgresServer;
 import org.govchain.testsupport.process.AppProcess;
@@ -96,6 +98,8 @@ final class Suite implements AutoCloseable {
       for (AppProcess app : started) {
         app.awaitHealthy();
       }
+      awaitTokenKeys(seal, "/api/seal/seals/");
+      awaitTokenKeys(gateway, "/api/seal/seals/");
     } catch (RuntimeException e) {
       started.forEach(AppProcess::close);
       auth.close();
@@ -292,6 +296,13 @@ final class Suite implements AutoCloseable {
     int port = FreePorts.next();
     env.put(portPrefix + "_PORT", Integer.toString(port));
     AppProcess process = AppProcess.start(module, jar(module), port, env, args);
+    try {
+      awaitTokenKeys(
+          process, module.startsWith("accounting") ? "/api/accounting/units/" : "/api/ssc/cards/");
+    } catch (RuntimeException e) {
+      process.close();
+      throw e;
+    }
     return new RecordService(
         process, origin, NoteVerifier.fromVerifierKey(signer.verifierKey()), referenceKey);
   }
@@ -329,6 +340,24 @@ final class Suite implements AutoCloseable {
     List<String> allArgs = new ArrayList<>(List.of("--spring.main.banner-mode=off"));
     allArgs.addAll(args);
     return AppProcess.launch("gateway", jar("gateway"), port, all, allArgs);
+  }
+
+  /**
+   * Waits until {@code app} has the token issuer's keys: a token it checks is answered with
+   * anything but 503. An application fetches the keys when it checks its first token, within 5 s,
+   * else answers 503 "retry later"; a fresh one on a saturated machine took longer twice in
+   * fresh-clone runs (a gateway, then the accounting service), and a test's first answers were that
+   * 503. {@code readPath} is a read of the application's own that needs a token, completed here
+   * with an id that does not exist.
+   */
+  void awaitTokenKeys(AppProcess app, String readPath) {
+    Http http = new Http(app.baseUrl());
+    String token = token("auditor");
+    Await.until(
+        "the application at " + app.baseUrl() + " has the token issuer's keys",
+        Duration.ofSeconds(60),
+        Duration.ofMillis(500),
+        () -> http.get(readPath + new UUID(0, 0), token).status() != 503);
   }
 
   /** A client of the gateway. */
