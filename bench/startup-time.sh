@@ -4,8 +4,10 @@
 # start to its "GovChain is up" line, then stops it with SIGTERM and waits for
 # it to end. The first run creates the installation (deploys the registry, keys, databases) and
 # is reported apart; with a second launcher jar the runs alternate between the two, side by side.
+# OTHER may instead be env:NAME=VALUE: the same launcher with that variable set (e.g.
+# env:GOVCHAIN_CLASS_SHARING=off, the applications started from their jars as they are).
 #
-#   bench/startup-time.sh [RUNS] [OTHER_LAUNCHER_JAR]
+#   bench/startup-time.sh [RUNS] [OTHER_LAUNCHER_JAR | env:NAME=VALUE]
 #
 # Build first: ./govchain up's modules (./mvnw -B -q -DskipTests package). The state directory is
 # bench/target/startup-home (removed at the start); the suite's default ports must be free.
@@ -20,11 +22,12 @@ mkdir -p "$GOVCHAIN_HOME"
 OUT="$ROOT/bench/target/startup-time.txt"
 : > "$OUT"
 
-# one `up` with launcher jar $1 labelled $2; prints "label seconds"
+# one `up` with launcher jar $1 labelled $2, variables $3 (NAME=VALUE or empty) set;
+# prints "label seconds"
 one_up() {
-  local jar=$1 label=$2 log="$GOVCHAIN_HOME/launcher-$2.out" start now pid
+  local jar=$1 label=$2 vars=${3:-} log="$GOVCHAIN_HOME/launcher-$2.out" start now pid
   start=$(date +%s.%N)
-  java -Dgovchain.root="$ROOT" -jar "$jar" up > "$log" 2>&1 &
+  env $vars java -Dgovchain.root="$ROOT" -jar "$jar" up > "$log" 2>&1 &
   pid=$!
   while ! grep -q 'GovChain is up' "$log"; do
     if ! kill -0 "$pid" 2>/dev/null; then
@@ -42,14 +45,21 @@ one_up() {
   awk -v l="$label" -v a="$start" -v b="$now" 'BEGIN { printf "%s %.1f\n", l, b - a }' | tee -a "$OUT"
 }
 
-one_up launcher/target/govchain-launcher.jar first-start
+THIS=launcher/target/govchain-launcher.jar
+OTHER_JAR=$OTHER
+OTHER_VARS=
+if [[ "$OTHER" == env:* ]]; then
+  OTHER_JAR=$THIS
+  OTHER_VARS=${OTHER#env:}
+fi
+one_up "$THIS" first-start
 for i in $(seq 1 "$RUNS"); do
   if [ -n "$OTHER" ] && [ $((i % 2)) -eq 0 ]; then
-    one_up "$OTHER" "other-$i"
-    one_up launcher/target/govchain-launcher.jar "this-$i"
+    one_up "$OTHER_JAR" "other-$i" "$OTHER_VARS"
+    one_up "$THIS" "this-$i"
   else
-    one_up launcher/target/govchain-launcher.jar "this-$i"
-    [ -n "$OTHER" ] && one_up "$OTHER" "other-$i"
+    one_up "$THIS" "this-$i"
+    if [ -n "$OTHER" ]; then one_up "$OTHER_JAR" "other-$i" "$OTHER_VARS"; fi
   fi
 done
 echo "startup-time: figures in $OUT; each run's output in $GOVCHAIN_HOME/launcher-*.out"

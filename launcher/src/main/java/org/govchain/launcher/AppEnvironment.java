@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.govchain.anchor.checkpoint.NoteSigner;
+import org.govchain.cds.Launch;
+import org.govchain.cds.SharedClasses;
 import org.web3j.utils.Numeric;
 
 /**
@@ -43,20 +45,35 @@ final class AppEnvironment {
     this.running = running;
   }
 
-  /** {@code java <options> -jar <jar>}, with the launcher's own JVM. */
-  List<String> command(Application app) {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    String options = settings.environment().getOrDefault("GOVCHAIN_JAVA_OPTS", DEFAULT_JAVA_OPTS);
-    for (String option : options.trim().split("\\s+")) {
+  /** An application's command line and how it shares classes between starts. */
+  record Command(List<String> line, Launch launch) {}
+
+  /**
+   * {@code java <options> <class sharing> -jar <jar>}, with the launcher's own JVM: each jar starts
+   * with its classes shared between starts (class-data-sharing's {@link SharedClasses}: extracted
+   * once into {@code target/cds} beside the jar, the first run of each build writing the archive as
+   * it stops) unless {@code GOVCHAIN_CLASS_SHARING=off}.
+   */
+  Command command(Application app) {
+    List<String> options = new ArrayList<>();
+    String configured =
+        settings.environment().getOrDefault("GOVCHAIN_JAVA_OPTS", DEFAULT_JAVA_OPTS);
+    for (String option : configured.trim().split("\\s+")) {
       if (!option.isEmpty()) {
-        command.add(option);
+        options.add(option);
       }
     }
-    command.add("-Djava.awt.headless=true");
-    command.add("-jar");
-    command.add(app.jar(settings).toString());
-    return command;
+    options.add("-Djava.awt.headless=true");
+    Path jar = app.jar(settings);
+    Launch launch =
+        "off".equalsIgnoreCase(settings.environment().getOrDefault("GOVCHAIN_CLASS_SHARING", "on"))
+            ? SharedClasses.fromJar(jar, "GOVCHAIN_CLASS_SHARING=off")
+            : SharedClasses.prepare(jar, SharedClasses.cacheBeside(jar), options);
+    List<String> line = new ArrayList<>();
+    line.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    line.addAll(options);
+    line.addAll(launch.arguments());
+    return new Command(line, launch);
   }
 
   /** The variables set for {@code app} on top of the launcher's own environment. */

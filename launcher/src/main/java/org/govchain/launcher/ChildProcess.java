@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.govchain.cds.Launch;
 
 /**
  * One process of the suite (the dev chain, an application), its output appended to its own log
@@ -31,11 +32,13 @@ final class ChildProcess {
   private final String name;
   private final Path log;
   private final Process process;
+  private final Launch launch;
 
-  private ChildProcess(String name, Path log, Process process) {
+  private ChildProcess(String name, Path log, Process process, Launch launch) {
     this.name = name;
     this.log = log;
     this.process = process;
+    this.launch = launch;
   }
 
   /**
@@ -45,6 +48,22 @@ final class ChildProcess {
    */
   static ChildProcess start(
       String name, List<String> command, Path workDir, Map<String, String> env, Path log) {
+    return start(name, command, workDir, env, log, null);
+  }
+
+  /**
+   * Starts a Java application's {@code command}, prepared as {@code launch} says; once it has
+   * stopped, {@link #stop} hands its exit to {@code launch} (a first run's class archive).
+   *
+   * @throws IllegalStateException if the program cannot be started
+   */
+  static ChildProcess start(
+      String name,
+      List<String> command,
+      Path workDir,
+      Map<String, String> env,
+      Path log,
+      Launch launch) {
     List<String> full = new ArrayList<>();
     if (SETSID != null) {
       full.add(SETSID);
@@ -60,11 +79,16 @@ final class ChildProcess {
     try {
       Files.writeString(
           log,
-          "=== " + name + " started by ./govchain up at " + Instant.now() + " ===\n",
+          "=== "
+              + name
+              + " started by ./govchain up at "
+              + Instant.now()
+              + (launch == null ? "" : ", " + launch.description())
+              + " ===\n",
           StandardCharsets.UTF_8,
           StandardOpenOption.CREATE,
           StandardOpenOption.APPEND);
-      return new ChildProcess(name, log, builder.start());
+      return new ChildProcess(name, log, builder.start(), launch);
     } catch (IOException e) {
       throw new IllegalStateException("cannot start " + name + ": " + e.getMessage(), e);
     }
@@ -102,12 +126,21 @@ final class ChildProcess {
 
   /**
    * Asks the process and its descendants to stop (SIGTERM), waits up to {@code grace}, then kills
-   * what is left.
+   * what is left; a Java application's first run then leaves its class archive for the next.
    *
    * @return whether everything ended within the grace period
    */
   boolean stop(Duration grace) {
-    return stopTree(process.toHandle(), grace);
+    boolean clean = stopTree(process.toHandle(), grace);
+    if (launch != null && !process.isAlive()) {
+      launch.ended(process.exitValue());
+    }
+    return clean;
+  }
+
+  /** How a Java application shares classes between starts; null for the dev chain. */
+  Launch launch() {
+    return launch;
   }
 
   /**

@@ -202,16 +202,27 @@ final class Suite {
     for (Application app : applications) {
       checkFailure();
       int port = settings.port(app.portVariable());
-      out.println("Starting " + app.processName() + " on port " + port);
+      AppEnvironment.Command command = environments.command(app);
+      out.println(
+          "Starting "
+              + app.processName()
+              + " on port "
+              + port
+              + switch (command.launch().mode()) {
+                case SHARING -> "";
+                case TRAINING -> " (first run of this build: it keeps its classes when stopped)";
+                case PLAIN -> " (" + command.launch().description() + ")";
+              });
       ChildProcess process =
           launch(
               () ->
                   ChildProcess.start(
                       app.processName(),
-                      environments.command(app),
+                      command.line(),
                       settings.root(),
                       environments.of(app),
-                      home.log(app.processName())));
+                      home.log(app.processName()),
+                      command.launch()));
       ready.put(
           app,
           CompletableFuture.supplyAsync(

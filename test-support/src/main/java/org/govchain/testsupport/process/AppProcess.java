@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.govchain.cds.Launch;
+import org.govchain.cds.SharedClasses;
 import org.govchain.testsupport.Await;
 
 /**
@@ -22,6 +24,11 @@ import org.govchain.testsupport.Await;
  * end-to-end tests and the fault campaign, which also kills one with SIGKILL ({@link #kill()}) and
  * starts it again on the same port: each start writes a file of its own, so the output of every
  * life stays readable.
+ *
+ * <p>Each jar starts with its classes shared between starts ({@link SharedClasses}: extracted once
+ * beside the jar, in {@code target/cds}, its first run writing the archive as it stops): the
+ * applications' start-up is most of what the tests that run them spend. {@code
+ * -Dgovchain.process.class-sharing=false} starts them from their jars as they are.
  */
 public final class AppProcess implements AutoCloseable {
 
@@ -37,18 +44,26 @@ public final class AppProcess implements AutoCloseable {
    */
   public static final String JVM_OPTIONS_PROPERTY = "govchain.process.jvm-options";
 
+  /** The system property that turns class data sharing off ({@code false}); on by default. */
+  public static final String CLASS_SHARING_PROPERTY = "govchain.process.class-sharing";
+
   private static final Duration START_DEADLINE = Duration.ofMinutes(3);
+  private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+  // a training run writes its archive (~100 MB) as it stops, slowly on a saturated machine
+  private static final Duration TRAINING_STOP_GRACE = Duration.ofSeconds(60);
 
   private final String name;
   private final int port;
   private final Path log;
   private final Process process;
+  private final Launch launch;
 
-  private AppProcess(String name, int port, Path log, Process process) {
+  private AppProcess(String name, int port, Path log, Process process, Launch launch) {
     this.name = name;
     this.port = port;
     this.log = log;
     this.process = process;
+    this.launch = launch;
   }
 
   /**
@@ -76,21 +91,29 @@ public final class AppProcess implements AutoCloseable {
     }
     Path logs = logDirectory();
     Path log = freshLogFile(logs, name + "-" + port);
+    // small, quickly started JVMs: several run at once on two shared cores
+    List<String> options =
+        new ArrayList<>(List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+    options.addAll(jvmOptions());
+    Launch launch =
+        Boolean.parseBoolean(System.getProperty(CLASS_SHARING_PROPERTY, "true"))
+            ? SharedClasses.prepare(jar, SharedClasses.cacheBeside(jar), options)
+            : SharedClasses.fromJar(jar, CLASS_SHARING_PROPERTY + "=false");
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    // small, quickly started JVMs: several run at once on two shared cores
-    command.addAll(List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
-    command.addAll(jvmOptions());
-    command.addAll(List.of("-jar", jar.toString()));
+    command.addAll(options);
+    command.addAll(launch.arguments());
     command.addAll(args);
     try {
       Files.createDirectories(logs);
+      Files.writeString(
+          log, "=== " + name + " " + launch.description() + " ===\n", StandardCharsets.UTF_8);
       ProcessBuilder builder =
           new ProcessBuilder(command)
               .redirectErrorStream(true)
-              .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
+              .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
       builder.environment().putAll(env);
-      return new AppProcess(name, port, log, builder.start());
+      return new AppProcess(name, port, log, builder.start(), launch);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start " + name, e);
     }
@@ -153,6 +176,7 @@ public final class AppProcess implements AutoCloseable {
       if (!process.waitFor(30, TimeUnit.SECONDS)) {
         throw new IllegalStateException(name + " (pid " + pid() + ") survived SIGKILL for 30 s");
       }
+      launch.ended(process.exitValue());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
@@ -241,12 +265,25 @@ public final class AppProcess implements AutoCloseable {
     }
   }
 
+  /** How this start shares classes (or why it does not), as its output file's first line says. */
+  public Launch launch() {
+    return launch;
+  }
+
+  /**
+   * Stops the process (SIGTERM; SIGKILL if it is still running after 20 s, 60 s for a run writing
+   * its jar's class archive), then publishes the archive if it wrote one.
+   */
   @Override
   public void close() {
+    Duration grace = launch.mode() == Launch.Mode.TRAINING ? TRAINING_STOP_GRACE : STOP_GRACE;
     process.destroy();
     try {
-      if (!process.waitFor(20, TimeUnit.SECONDS)) {
+      if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
         process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      }
+      if (!process.isAlive()) {
+        launch.ended(process.exitValue());
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
