@@ -29,7 +29,7 @@ one_up() {
   start=$(date +%s.%N)
   env $vars java -Dgovchain.root="$ROOT" -jar "$jar" up > "$log" 2>&1 &
   pid=$!
-  while ! grep -q 'GovChain is up' "$log"; do
+  while ! grep -qs 'GovChain is up' "$log"; do
     if ! kill -0 "$pid" 2>/dev/null; then
       echo "startup-time: the launcher ended before it was up; its output:" >&2
       cat "$log" >&2

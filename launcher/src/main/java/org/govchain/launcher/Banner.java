@@ -197,6 +197,9 @@ final class Banner {
     }
     b.append("  # a clerk issues a card (sealed; a fresh sample citizen at every start)\n")
         .append(
+            "  # (one card per person: pasted again before the next start, this step answers 409\n")
+        .append("  # card-in-force and the steps after it fail)\n")
+        .append(
             "  CARD=$(curl -s -H \"Authorization: Bearer $SSC_CLERK\" -H 'Content-Type: application/json' \\\n")
         .append("    --data @\"$S/issue-card.json\" ")
         .append(api)
