@@ -53,16 +53,26 @@ public final class SharedClasses {
 
   /**
    * Prepares {@code jar} to start with the JVM options {@code jvmOptions} (which the caller puts on
-   * the command line before {@link Launch#arguments()}), its cache directory under {@code cache}.
-   * Extracts the jar on its first use, which takes a second or two.
+   * the command line before {@link Launch#arguments()}), its cache directory under {@code cache}:
+   * with the jar's archive if there is one; else, if {@code train}, as a training run (extracting
+   * the jar on its first use, a second or two); else from the jar as it is.
+   *
+   * <p>A training run costs more than it saves until the jar has started about twice more: writing
+   * the archive links and verifies every class the run loaded, some seconds of CPU as the JVM exits
+   * (bench/RESULTS.md). So a caller that starts a jar once trains only if it is the jar's usual
+   * runner ({@code ./govchain up}), not for a test that happens to start it first.
    */
-  public static Launch prepare(Path jar, Path cache, List<String> jvmOptions) {
+  public static Launch prepare(Path jar, Path cache, List<String> jvmOptions, boolean train) {
     Path absoluteJar = jar.toAbsolutePath();
     List<String> options = List.copyOf(jvmOptions);
     Path entry;
     Path extracted;
     try {
       entry = cache.resolve(key(absoluteJar));
+      if (!train && !Files.isRegularFile(entry.resolve(ARCHIVE))) {
+        return fromJar(
+            absoluteJar, "no class archive of this build yet, and this start writes none");
+      }
       Files.createDirectories(entry);
       removeOtherVersions(cache, absoluteJar, entry);
       removeAbandonedTrainings(entry);

@@ -33,12 +33,25 @@ class SharedClassesTest {
   void aJarSpringBootsToolCannotExtractStartsFromTheJarWithTheReason() throws IOException {
     Path jar = plainJar(dir.resolve("plain.jar"));
 
-    Launch launch = SharedClasses.prepare(jar, dir.resolve("cds"), OPTIONS);
+    Launch launch = SharedClasses.prepare(jar, dir.resolve("cds"), OPTIONS, true);
 
     assertThat(launch.mode()).isEqualTo(Launch.Mode.PLAIN);
     assertThat(launch.arguments()).containsExactly("-jar", jar.toString());
     assertThat(launch.description()).contains("extracting " + jar + " failed (exit 1)");
     assertThat(launch.ended(0)).isFalse();
+  }
+
+  @Test
+  void withoutAnArchiveAStartThatDoesNotTrainStartsFromTheJarAndWritesNothing() throws IOException {
+    Path jar = plainJar(dir.resolve("plain.jar"));
+    Path cache = dir.resolve("cds");
+
+    Launch launch = SharedClasses.prepare(jar, cache, OPTIONS, false);
+
+    assertThat(launch.mode()).isEqualTo(Launch.Mode.PLAIN);
+    assertThat(launch.arguments()).containsExactly("-jar", jar.toString());
+    assertThat(launch.description()).contains("no class archive of this build yet");
+    assertThat(cache).doesNotExist();
   }
 
   @Test
@@ -62,7 +75,7 @@ class SharedClassesTest {
     Files.setLastModifiedTime(abandoned, FileTime.from(Instant.now().minus(Duration.ofHours(2))));
     Path running = Files.writeString(entry.resolve("training-now.jsa.part"), "x");
 
-    SharedClasses.prepare(jar, cache, OPTIONS);
+    SharedClasses.prepare(jar, cache, OPTIONS, true);
 
     assertThat(earlier).doesNotExist();
     assertThat(otherJar).exists();

@@ -68,7 +68,7 @@ final class AppEnvironment {
     Launch launch =
         "off".equalsIgnoreCase(settings.environment().getOrDefault("GOVCHAIN_CLASS_SHARING", "on"))
             ? SharedClasses.fromJar(jar, "GOVCHAIN_CLASS_SHARING=off")
-            : SharedClasses.prepare(jar, SharedClasses.cacheBeside(jar), options);
+            : SharedClasses.prepare(jar, SharedClasses.cacheBeside(jar), options, true);
     List<String> line = new ArrayList<>();
     line.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     line.addAll(options);

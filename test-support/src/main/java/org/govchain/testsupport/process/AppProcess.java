@@ -25,10 +25,13 @@ import org.govchain.testsupport.Await;
  * starts it again on the same port: each start writes a file of its own, so the output of every
  * life stays readable.
  *
- * <p>Each jar starts with its classes shared between starts ({@link SharedClasses}: extracted once
- * beside the jar, in {@code target/cds}, its first run writing the archive as it stops): the
- * applications' start-up is most of what the tests that run them spend. {@code
- * -Dgovchain.process.class-sharing=false} starts them from their jars as they are.
+ * <p>A jar with a class archive ({@link SharedClasses}, in {@code target/cds} beside it) starts
+ * with its classes shared: the applications' start-up is most of what the tests that run them
+ * spend. The archive is written by {@code ./govchain up} (in the build, by the launcher's {@code
+ * LocalSuiteIT}), not here: most tests start a jar once or twice, and writing an archive costs more
+ * than that saves. {@value #CLASS_SHARING_PROPERTY} chooses: {@code share} (the default), {@code
+ * train} (a start without an archive also writes one as it stops) or {@code off} (every jar as it
+ * is).
  */
 public final class AppProcess implements AutoCloseable {
 
@@ -44,7 +47,10 @@ public final class AppProcess implements AutoCloseable {
    */
   public static final String JVM_OPTIONS_PROPERTY = "govchain.process.jvm-options";
 
-  /** The system property that turns class data sharing off ({@code false}); on by default. */
+  /**
+   * The system property choosing how the jars share classes between starts: {@code share}
+   * (default), {@code train} or {@code off}.
+   */
   public static final String CLASS_SHARING_PROPERTY = "govchain.process.class-sharing";
 
   private static final Duration START_DEADLINE = Duration.ofMinutes(3);
@@ -95,10 +101,17 @@ public final class AppProcess implements AutoCloseable {
     List<String> options =
         new ArrayList<>(List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
     options.addAll(jvmOptions());
+    String sharing = System.getProperty(CLASS_SHARING_PROPERTY, "share");
     Launch launch =
-        Boolean.parseBoolean(System.getProperty(CLASS_SHARING_PROPERTY, "true"))
-            ? SharedClasses.prepare(jar, SharedClasses.cacheBeside(jar), options)
-            : SharedClasses.fromJar(jar, CLASS_SHARING_PROPERTY + "=false");
+        switch (sharing) {
+          case "share", "train" ->
+              SharedClasses.prepare(
+                  jar, SharedClasses.cacheBeside(jar), options, sharing.equals("train"));
+          case "off" -> SharedClasses.fromJar(jar, CLASS_SHARING_PROPERTY + "=off");
+          default ->
+              throw new IllegalArgumentException(
+                  CLASS_SHARING_PROPERTY + " is share, train or off, not " + sharing);
+        };
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(options);
