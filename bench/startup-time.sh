@@ -2,8 +2,10 @@
 # Start-up time of `./govchain up` on an existing installation (issue 15): runs the launcher's `up`
 # RUNS times on one state directory and prints, for each run, the seconds from the launcher's
 # start to its "GovChain is up" line, then stops it with SIGTERM and waits for
-# it to end. The first run creates the installation (deploys the registry, keys, databases) and
-# is reported apart; with a second launcher jar the runs alternate between the two, side by side.
+# it to end (how long the stop took is printed too). The first run creates the installation
+# (deploys the registry, keys, databases) and is reported apart; with no class archives of the
+# jars yet (rm -rf */target/cds) it is also the run that writes them as it stops. With a second
+# launcher jar the runs alternate between the two, side by side.
 # OTHER may instead be env:NAME=VALUE: the same launcher with that variable set (e.g.
 # env:GOVCHAIN_CLASS_SHARING=off, the applications started from their jars as they are).
 #
@@ -42,7 +44,9 @@ one_up() {
   # then leaves it ignored (the first version of this script waited forever here)
   kill -TERM "$pid"
   wait "$pid" || true
-  awk -v l="$label" -v a="$start" -v b="$now" 'BEGIN { printf "%s %.1f\n", l, b - a }' | tee -a "$OUT"
+  stopped=$(date +%s.%N)
+  awk -v l="$label" -v a="$start" -v b="$now" -v c="$stopped" \
+    'BEGIN { printf "%s %.1f (stopped in %.1f)\n", l, b - a, c - b }' | tee -a "$OUT"
 }
 
 THIS=launcher/target/govchain-launcher.jar

@@ -515,6 +515,18 @@ public final class CertificateDocument {
     return (float) (millimetres * 72 / 25.4);
   }
 
+  /**
+   * Has PDFBox find the system fonts it draws the standard Courier with, now rather than in the
+   * first certificate's request: the first {@code PDType1Font} of a process makes PDFBox's font
+   * mapper read every font file on the machine (seconds where a browser's fonts are installed, more
+   * on a busy machine) — a fresh-clone CI run's first certificate took 10.4 s, past the gateway's
+   * 10 s time limit, while it did so. Called once as the portal starts.
+   */
+  static void prepareFonts() {
+    new PDType1Font(Standard14Fonts.FontName.COURIER);
+    new PDType1Font(Standard14Fonts.FontName.COURIER_BOLD);
+  }
+
   /** The document's fonts: Noto Sans SC embedded as subsets, Courier as a standard font. */
   private record Fonts(PDFont regular, PDFont bold, PDFont mono, PDFont monoBold) {
 

@@ -68,6 +68,8 @@ public final class CertificateService {
     this.properties = properties;
     this.tokens = tokens;
     this.clock = clock;
+    // the font scan of PDFBox's first standard font, at start instead of in a request
+    CertificateDocument.prepareFonts();
   }
 
   /**
