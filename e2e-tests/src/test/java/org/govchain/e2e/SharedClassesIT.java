@@ -15,11 +15,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Class data sharing on a real application (class-data-sharing's {@code SharedClasses} through
- * test-support's {@code AppProcess}): without an archive a test's start runs the jar as it is and
- * writes none; a start asked to train writes the archive as it stops; the next start maps that
- * archive into its memory and works; the log says which start did what. A copy of the jar, so that
- * the rest of the run's archive does not decide. (The e2e tests run one class at a time in one JVM,
- * so the system property set here for one start reaches no other test.)
+ * test-support's {@code AppProcess}): without an archive a start that may only share runs the jar
+ * as it is and writes none; a start asked to train writes the archive as it stops; the next start
+ * maps that archive into its memory and works; the log says which start did what. A copy of the
+ * jar, so that the rest of the run's archive does not decide. (The e2e tests run one class at a
+ * time in one JVM, so the system property set here for one start reaches no other test.)
  */
 class SharedClassesIT {
 
@@ -31,25 +31,24 @@ class SharedClassesIT {
     Path cache = SharedClasses.cacheBeside(jar);
     String redirect = "http://localhost:1/swagger-ui/oauth2-redirect.html";
 
-    // by default a test's start writes no archive: the launcher's first run of a build does
+    String before = System.getProperty(AppProcess.CLASS_SHARING_PROPERTY);
+    // a start that may only share runs a jar without an archive as it is and writes none
+    System.setProperty(AppProcess.CLASS_SHARING_PROPERTY, "share");
     try (AuthServer plain = AuthServer.start(jar, dir.resolve("data"), redirect)) {
       assertThat(plain.process().launch().mode()).isEqualTo(Launch.Mode.PLAIN);
       assertThat(plain.process().output()).startsWith("=== auth-server without shared classes: ");
+    } finally {
+      restore(before);
     }
     assertThat(cache).doesNotExist();
 
-    String before = System.getProperty(AppProcess.CLASS_SHARING_PROPERTY);
     System.setProperty(AppProcess.CLASS_SHARING_PROPERTY, "train");
     try (AuthServer first = AuthServer.start(jar, dir.resolve("data"), redirect)) {
       assertThat(first.process().launch().mode()).isEqualTo(Launch.Mode.TRAINING);
       assertThat(first.process().output()).startsWith("=== auth-server writing ");
       assertThat(first.clientToken("seal-clerk")).isNotBlank();
     } finally {
-      if (before == null) {
-        System.clearProperty(AppProcess.CLASS_SHARING_PROPERTY);
-      } else {
-        System.setProperty(AppProcess.CLASS_SHARING_PROPERTY, before);
-      }
+      restore(before);
     }
     Path archive = onlyArchive(cache);
 
@@ -66,6 +65,14 @@ class SharedClassesIT {
       assertThat(left.map(p -> p.getFileName().toString()))
           .as("no training file left behind")
           .containsExactlyInAnyOrder("app", "classes.jsa");
+    }
+  }
+
+  private static void restore(String before) {
+    if (before == null) {
+      System.clearProperty(AppProcess.CLASS_SHARING_PROPERTY);
+    } else {
+      System.setProperty(AppProcess.CLASS_SHARING_PROPERTY, before);
     }
   }
 
