@@ -132,11 +132,24 @@ final class AnchoringCycle {
               return calls
                   .call(() -> chain.latest(logId))
                   .flatMap(
-                      onChain ->
-                          onChain.isPresent() && onChain.get().treeSize() >= backlog.newestSize()
-                              ? adopt(store, onChain.get())
-                              : send(store, backlog));
+                      onChain -> store.backlog(origin).flatMap(now -> anchor(store, onChain, now)));
             });
+  }
+
+  /**
+   * The decision once the chain answered, on the backlog as it is now: the call may have answered
+   * only after its retries, when an outage ended, and the checkpoints made meanwhile belong in the
+   * same transaction — anchoring the one this check started from would send a second transaction
+   * for the rest.
+   */
+  private Mono<Void> anchor(
+      AnchorStore store, Optional<AnchoredCheckpoint> onChain, Backlog backlog) {
+    if (!backlog.hasCandidate()) {
+      return Mono.empty();
+    }
+    return onChain.isPresent() && onChain.get().treeSize() >= backlog.newestSize()
+        ? adopt(store, onChain.get())
+        : send(store, backlog);
   }
 
   private boolean due(Backlog backlog) {

@@ -120,9 +120,19 @@ class LogAnchoringEndToEndIT {
             AnchorRegistryClient.deploy(chain.web3j(), chain.newFundedAccount(), chain.chainId()));
     Credentials submitter = chain.newFundedAccount();
     await(owner.registerSubmitter(LogId.of(origin), submitter.getAddress()));
+    // A chain call retried for about 50 s (10 attempts, 100 ms doubling; the breaker kept shut),
+    // so that the check which first meets the outage is still retrying when the chain returns.
     try (TcpProxy proxy = TcpProxy.toUrl(chain.rpcUrl());
         ConfigurableApplicationContext app =
-            start(db, origin, proxy.httpUrl(), chain.chainId(), owner.address(), submitter)) {
+            start(
+                db,
+                origin,
+                proxy.httpUrl(),
+                chain.chainId(),
+                owner.address(),
+                submitter,
+                "govchain.anchor.resilience.retry-attempts=10",
+                "govchain.anchor.resilience.circuit-minimum-calls=20")) {
       LogAppender appender = app.getBean(LogAppender.class);
       LogReader reader = app.getBean(LogReader.class);
       List<String> subjects = new ArrayList<>(append(appender, origin, 0, 200));
@@ -130,7 +140,15 @@ class LogAnchoringEndToEndIT {
       List<BigInteger> before = anchoredSizes(chain, owner.address(), LogId.of(origin));
 
       proxy.cut();
-      subjects.addAll(append(appender, origin, 200, 300));
+      subjects.addAll(append(appender, origin, 200, 100));
+      awaitCheckpointOf(reader, 300);
+      // a check has read a backlog of at most 300 and is retrying its first chain call
+      Await.until(
+          "the anchorer calling the cut-off chain",
+          DEADLINE,
+          Duration.ofMillis(50),
+          () -> proxy.refusedConnections() > 0);
+      subjects.addAll(append(appender, origin, 300, 200));
       LogCheckpoint unanchored = awaitCheckpointOf(reader, 500);
       assertThat(unanchored.anchor()).as("anchored while the chain was cut off").isNull();
 
@@ -176,7 +194,8 @@ class LogAnchoringEndToEndIT {
       String rpcUrl,
       long chainId,
       String registry,
-      Credentials submitter) {
+      Credentials submitter,
+      String... more) {
     List<String> props = new ArrayList<>(List.of(db.springProperties()));
     props.addAll(
         List.of(
@@ -197,6 +216,7 @@ class LogAnchoringEndToEndIT {
             "govchain.anchor.resilience.retry-attempts=2",
             "govchain.anchor.resilience.retry-backoff=100ms",
             "govchain.anchor.resilience.circuit-open-for=1s"));
+    props.addAll(List.of(more));
     return new SpringApplicationBuilder(EndToEndTestApplication.class)
         .web(WebApplicationType.NONE)
         .properties(props.toArray(String[]::new))
