@@ -21,6 +21,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
 import org.govchain.anchor.checkpoint.NoteSigner;
+import org.govchain.cds.Launch;
 import org.web3j.crypto.Credentials;
 
 /**
@@ -31,6 +32,7 @@ import org.web3j.crypto.Credentials;
 final class Suite {
 
   private static final Duration APP_STOP_GRACE = Duration.ofSeconds(30);
+  private static final Duration TRAINING_STOP_GRACE = Duration.ofSeconds(60);
   private static final Duration POSTGRES_POLL = Duration.ofSeconds(2);
 
   private final Settings settings;
@@ -345,20 +347,45 @@ final class Suite {
     Runtime.getRuntime().halt(0);
   }
 
-  /** Stops the applications in reverse start order, then PostgreSQL, then the chain. */
+  /**
+   * Stops the applications, then PostgreSQL, then the chain. The gateway stops first, so that no
+   * client reaches a stopping service through it; the auth server last, so that services finishing
+   * their requests can still fetch its keys; the others side by side: none needs another to stop,
+   * and a first run's class archive, written as each JVM exits, takes seconds of CPU each.
+   */
   synchronized void stopAll() {
     if (stopping) {
       return;
     }
     stopping = true;
+    List<ChildProcess> first = new ArrayList<>();
+    List<ChildProcess> together = new ArrayList<>();
+    List<ChildProcess> last = new ArrayList<>();
     while (!apps.isEmpty()) {
       ChildProcess app = apps.pop();
-      boolean clean = app.stop(APP_STOP_GRACE);
-      out.println(
-          "  stopped "
-              + app.name()
-              + (clean ? "" : " (killed after " + APP_STOP_GRACE.toSeconds() + " s)"));
+      if (app.name().equals(Application.GATEWAY.processName())) {
+        first.add(app);
+      } else if (app.name().equals(Application.AUTH_SERVER.processName())) {
+        last.add(app);
+      } else {
+        together.add(app);
+      }
     }
+    first.forEach(this::stop);
+    List<Thread> stoppers = new ArrayList<>();
+    for (ChildProcess app : together) {
+      Thread stopper = new Thread(() -> stop(app), "govchain-stop-" + app.name());
+      stopper.start();
+      stoppers.add(stopper);
+    }
+    for (Thread stopper : stoppers) {
+      try {
+        stopper.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    last.forEach(this::stop);
     if (postgres != null) {
       try {
         postgres.stop();
@@ -376,6 +403,17 @@ final class Suite {
     }
     record.clear();
     out.flush();
+  }
+
+  private void stop(ChildProcess app) {
+    // a first run writes its class archive as it exits: more time before SIGKILL throws it away
+    Duration grace =
+        app.launch() != null && app.launch().mode() == Launch.Mode.TRAINING
+            ? TRAINING_STOP_GRACE
+            : APP_STOP_GRACE;
+    boolean clean = app.stop(grace);
+    out.println(
+        "  stopped " + app.name() + (clean ? "" : " (killed after " + grace.toSeconds() + " s)"));
   }
 
   private void checkPortsFree(List<Application> applications) {

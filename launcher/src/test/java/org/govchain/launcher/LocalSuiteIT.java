@@ -272,7 +272,9 @@ class LocalSuiteIT {
   /** SIGTERM, then: exit 0, everything stopped in order, no process left, every port free. */
   private void stopAndCheck(Run run, List<ProcessHandle> parts) throws Exception {
     run.process().destroy();
-    assertThat(run.process().waitFor(120, TimeUnit.SECONDS)).as("launcher stops").isTrue();
+    // the launcher's own limits: 60 s for the gateway, then for the others side by side, then for
+    // the auth server when they write their class archives (a first run; 30 s otherwise)
+    assertThat(run.process().waitFor(240, TimeUnit.SECONDS)).as("launcher stops").isTrue();
     assertThat(run.process().exitValue()).as(run.output()).isZero();
     assertThat(run.output())
         .contains("Stopping GovChain...", "stopped seal-service", "stopped auth-server")
