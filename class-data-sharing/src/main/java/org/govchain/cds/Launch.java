@@ -28,6 +28,7 @@ public final class Launch {
   private final List<String> arguments;
   private final String description;
   private final Path training;
+  private final Path claim;
   private final Path archive;
   private final Path extractedJar;
   private final List<String> jvmOptions;
@@ -37,6 +38,7 @@ public final class Launch {
       List<String> arguments,
       String description,
       Path training,
+      Path claim,
       Path archive,
       Path extractedJar,
       List<String> jvmOptions) {
@@ -44,6 +46,7 @@ public final class Launch {
     this.arguments = List.copyOf(arguments);
     this.description = description;
     this.training = training;
+    this.claim = claim;
     this.archive = archive;
     this.extractedJar = extractedJar;
     this.jvmOptions = jvmOptions;
@@ -51,7 +54,7 @@ public final class Launch {
 
   static Launch plain(Path jar, String why) {
     return new Launch(
-        Mode.PLAIN, List.of("-jar", jar.toString()), why, null, null, null, List.of());
+        Mode.PLAIN, List.of("-jar", jar.toString()), why, null, null, null, null, List.of());
   }
 
   public Mode mode() {
@@ -72,9 +75,10 @@ public final class Launch {
   }
 
   /**
-   * Once the process started with {@link #arguments()} has ended with {@code exitValue}: after a
-   * training run, checks the archive it wrote and makes it the jar's archive; otherwise nothing. A
-   * run killed with SIGKILL may have been writing it, so its file is deleted unread.
+   * Once the process started with {@link #arguments()} has ended with {@code exitValue} (or could
+   * not be started): after a training run, checks the archive it wrote and makes it the jar's
+   * archive, and gives up the claim to write it; otherwise nothing. A run killed with SIGKILL may
+   * have been writing it, so its file is deleted unread.
    *
    * @return whether an archive was published
    */
@@ -98,6 +102,13 @@ public final class Launch {
         Files.deleteIfExists(training);
       } catch (IOException e) {
         // removed as abandoned by a later start
+      }
+      try {
+        if (claim != null) {
+          Files.deleteIfExists(claim);
+        }
+      } catch (IOException e) {
+        // a later start finds this process gone and takes the claim over
       }
     }
   }

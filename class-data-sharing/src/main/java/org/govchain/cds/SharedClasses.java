@@ -3,15 +3,19 @@ package org.govchain.cds;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -37,6 +41,10 @@ public final class SharedClasses {
   /** The archive's file name in a jar's cache directory. */
   static final String ARCHIVE = "classes.jsa";
 
+  /** The file naming the process whose start is writing an entry's archive. */
+  static final String CLAIM = "training.claim";
+
+  private static final Duration FRESH_CLAIM = Duration.ofMinutes(1);
   private static final String TRAINING_SUFFIX = ".jsa.part";
   private static final Duration TOOL_TIMEOUT = Duration.ofMinutes(2);
   // a training file this old belongs to a run that will never publish it (killed, or not ours)
@@ -87,9 +95,23 @@ public final class SharedClasses {
           List.of("-XX:SharedArchiveFile=" + archive, QUIET, "-jar", extracted.toString()),
           "with the shared classes of " + archive,
           null,
+          null,
           archive,
           extracted,
           options);
+    }
+    Optional<Path> claim;
+    try {
+      claim = claimTraining(entry);
+    } catch (IOException | UncheckedIOException e) {
+      return Launch.plain(extracted, "without shared classes: " + e.getMessage());
+    }
+    if (claim.isEmpty()) {
+      return Launch.plain(
+          extracted,
+          "without shared classes: another start of this build is writing its archive ("
+              + entry.resolve(CLAIM)
+              + ")");
     }
     Path training = entry.resolve("training-" + UUID.randomUUID() + TRAINING_SUFFIX);
     return new Launch(
@@ -97,9 +119,72 @@ public final class SharedClasses {
         List.of("-XX:ArchiveClassesAtExit=" + training, QUIET, "-jar", extracted.toString()),
         "writing " + archive + " when it exits (its first run)",
         training,
+        claim.get(),
         archive,
         extracted,
         options);
+  }
+
+  /**
+   * Claims the writing of {@code entry}'s archive for this process, the one that will call {@link
+   * Launch#ended}: the claim file, created only where there is none or where the process that made
+   * it has ended, names this process (pid and start time). Empty while a live process holds it:
+   * another start of the jar is writing the archive already, and a second training run would spend
+   * the same seconds of CPU for nothing (the end-to-end tests and the launcher's test start the
+   * same jars at the same time in the build). Two processes finding the same stale claim at once
+   * may both train, as without a claim.
+   */
+  static Optional<Path> claimTraining(Path entry) throws IOException {
+    Path claim = entry.resolve(CLAIM);
+    for (int attempt = 0; attempt < 2; attempt++) {
+      try {
+        Files.writeString(
+            claim,
+            owner(ProcessHandle.current()),
+            StandardCharsets.UTF_8,
+            StandardOpenOption.CREATE_NEW,
+            StandardOpenOption.WRITE);
+        return Optional.of(claim);
+      } catch (FileAlreadyExistsException held) {
+        if (heldByALiveProcess(claim)) {
+          return Optional.empty();
+        }
+        Files.deleteIfExists(claim);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** {@code <pid> <start time>}: a process, told apart from a later one given the same pid. */
+  static String owner(ProcessHandle process) {
+    return process.pid()
+        + " "
+        + process.info().startInstant().map(Instant::toString).orElse("unknown");
+  }
+
+  private static boolean heldByALiveProcess(Path claim) throws IOException {
+    String text;
+    try {
+      text = Files.readString(claim, StandardCharsets.UTF_8).strip();
+    } catch (NoSuchFileException gone) {
+      return false;
+    }
+    String[] parts = text.split(" ");
+    long pid;
+    try {
+      pid = parts.length == 2 ? Long.parseLong(parts[0]) : -1;
+    } catch (NumberFormatException e) {
+      pid = -1;
+    }
+    if (pid < 0) {
+      // being written at this moment (created, not yet filled), or not ours: held while fresh
+      return Files.getLastModifiedTime(claim).toInstant().isAfter(Instant.now().minus(FRESH_CLAIM));
+    }
+    return ProcessHandle.of(pid)
+        .filter(ProcessHandle::isAlive)
+        .map(SharedClasses::owner)
+        .filter(text::equals)
+        .isPresent();
   }
 
   /** A start from {@code jar} as it is, without shared classes, for the reason {@code why}. */

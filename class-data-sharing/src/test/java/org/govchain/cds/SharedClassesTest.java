@@ -130,8 +130,65 @@ class SharedClassesTest {
     assertThat(whole).doesNotExist();
   }
 
+  @Test
+  void oneProcessAtATimeWritesAnEntrysArchiveAndGivesTheClaimUpWhenItsRunEnds() throws IOException {
+    Path claim = SharedClasses.claimTraining(dir).orElseThrow();
+    assertThat(Files.readString(claim)).isEqualTo(SharedClasses.owner(ProcessHandle.current()));
+
+    assertThat(SharedClasses.claimTraining(dir)).as("held by this live process").isEmpty();
+
+    Path jar = plainJar(dir.resolve("app.jar"));
+    Launch run =
+        new Launch(
+            Launch.Mode.TRAINING,
+            List.of(),
+            "test",
+            dir.resolve("never-written.jsa.part"),
+            claim,
+            dir.resolve(SharedClasses.ARCHIVE),
+            jar,
+            OPTIONS);
+    assertThat(run.ended(1)).isFalse();
+    assertThat(claim).doesNotExist();
+    assertThat(SharedClasses.claimTraining(dir)).contains(claim);
+  }
+
+  @Test
+  void aClaimOfAProcessThatHasEndedIsTakenOver() throws Exception {
+    Process gone = new ProcessBuilder(SharedClasses.java(), "-version").start();
+    ProcessHandle handle = gone.toHandle();
+    String owner = SharedClasses.owner(handle);
+    gone.waitFor();
+    Path claim = Files.writeString(dir.resolve(SharedClasses.CLAIM), owner);
+
+    assertThat(SharedClasses.claimTraining(dir)).contains(claim);
+    assertThat(Files.readString(claim)).isEqualTo(SharedClasses.owner(ProcessHandle.current()));
+  }
+
+  @Test
+  void aClaimNamingALiveProcessStartedAtAnotherTimeIsTakenOver() throws IOException {
+    // the pid of a live process, but not the process that wrote the claim (a reused pid)
+    Path claim =
+        Files.writeString(
+            dir.resolve(SharedClasses.CLAIM),
+            ProcessHandle.current().pid() + " 2001-01-01T00:00:00Z");
+
+    assertThat(SharedClasses.claimTraining(dir)).contains(claim);
+  }
+
+  @Test
+  void aClaimNotYetFilledInIsHeldWhileFresh() throws IOException {
+    Path claim = Files.writeString(dir.resolve(SharedClasses.CLAIM), "");
+    assertThat(SharedClasses.claimTraining(dir)).isEmpty();
+
+    Files.setLastModifiedTime(
+        claim, java.nio.file.attribute.FileTime.from(java.time.Instant.now().minusSeconds(120)));
+    assertThat(SharedClasses.claimTraining(dir)).contains(claim);
+  }
+
   private static Launch training(Path training, Path archive, Path jar) {
-    return new Launch(Launch.Mode.TRAINING, List.of(), "test", training, archive, jar, OPTIONS);
+    return new Launch(
+        Launch.Mode.TRAINING, List.of(), "test", training, null, archive, jar, OPTIONS);
   }
 
   /** A real dynamic archive: a JVM on {@code jar}'s class path writing it as it exits. */
