@@ -63,7 +63,9 @@ public final class SharedClasses {
    * Prepares {@code jar} to start with the JVM options {@code jvmOptions} (which the caller puts on
    * the command line before {@link Launch#arguments()}), its cache directory under {@code cache}:
    * with the jar's archive if there is one; else, if {@code train}, as a training run (extracting
-   * the jar on its first use, a second or two); else from the jar as it is.
+   * the jar on its first use, a second or two) unless another live process holds the claim to train
+   * it ({@link #claimTraining}: then from the extracted jar without an archive); else from the jar
+   * as it is.
    *
    * <p>A training run costs more than it saves until the jar has started about twice more: writing
    * the archive links and verifies every class the run loaded, some seconds of CPU as the JVM exits

@@ -27,12 +27,13 @@ import org.govchain.testsupport.Await;
  *
  * <p>Each jar starts with its classes shared between starts ({@link SharedClasses}, in {@code
  * target/cds} beside it): with the archive if there is one, else as a training run that writes it
- * as it is closed. {@value #CLASS_SHARING_PROPERTY} chooses: {@code train} (the default), {@code
- * share} (use an archive, never write one) or {@code off} (every jar as it is). {@code share} ran
- * the e2e tests faster alone (197 s against 331 s, bench/RESULTS.md), but both fresh-clone CI runs
- * with it failed PortalIT's first certificate on the gateway's 10 s limit while the launcher's
- * LocalSuiteIT ran beside it; the one run with {@code train} passed. Until that is understood the
- * default stays what passed.
+ * as it is closed (unless another live process is training the same jar: then without an archive).
+ * {@value #CLASS_SHARING_PROPERTY} chooses: {@code train} (the default), {@code share} (use an
+ * archive, never write one) or {@code off} (every jar as it is). {@code share} ran the e2e tests
+ * faster alone (197 s against 331 s, bench/RESULTS.md), but both fresh-clone CI runs with it failed
+ * PortalIT's first certificate on the gateway's 10 s limit while the launcher's LocalSuiteIT ran
+ * beside it; the one run with {@code train} passed. Until that is understood the default stays what
+ * passed.
  */
 public final class AppProcess implements AutoCloseable {
 
