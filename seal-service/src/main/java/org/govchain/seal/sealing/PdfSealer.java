@@ -43,6 +43,7 @@ public final class PdfSealer {
   static final int SIGNATURE_SIZE = 8192;
 
   private final long maxPdfBytes;
+  private final EncodedSealImages images = new EncodedSealImages();
 
   /** A sealer for PDFs of at most {@code maxPdfBytes}. */
   public PdfSealer(long maxPdfBytes) {
@@ -140,11 +141,10 @@ public final class PdfSealer {
   }
 
   /**
-   * A one-page document holding only a signature field whose widget draws the seal image; PDFBox
-   * copies its widget into the signed document.
+   * A one-page document holding only a signature field whose widget draws the seal image (encoded
+   * once per image, {@link EncodedSealImages}); PDFBox copies its widget into the signed document.
    */
-  private static byte[] appearanceTemplate(PDPage page, Stamp stamp, SealImage image)
-      throws IOException {
+  private byte[] appearanceTemplate(PDPage page, Stamp stamp, SealImage image) throws IOException {
     try (PDDocument template = new PDDocument()) {
       PDPage templatePage = new PDPage(page.getMediaBox());
       template.addPage(templatePage);
@@ -170,8 +170,7 @@ public final class PdfSealer {
       appearance.getCOSObject().setDirect(true);
       appearance.setNormalAppearance(appearanceStream);
       widget.setAppearance(appearance);
-      PDImageXObject picture =
-          PDImageXObject.createFromByteArray(template, image.png(), "seal.png");
+      PDImageXObject picture = images.image(template, image);
       try (PDPageContentStream content = new PDPageContentStream(template, appearanceStream)) {
         content.drawImage(picture, 0, 0, stamp.width(), stamp.height());
       }
