@@ -27,7 +27,9 @@ import org.govchain.testsupport.samples.SealSamples;
  *
  * <p>Arguments (all optional): {@code concurrency=8 rounds=3 seconds=10 warmup=30 profile=true
  * documents=1x0,20x0,1x2000000} (pages × bytes of a picture of random pixels on the first page)
- * {@code sealJar=seal-service/target/…jar gatewayJar=gateway/target/…jar}.
+ * {@code sealJar=seal-service/target/…jar gatewayJar=gateway/target/…jar}, and for before/after
+ * figures from one run {@code compareSealJar=<another seal-service jar> label=… compareLabel=…}:
+ * that jar on a database of its own, loaded straight as a third path in every round.
  */
 public final class SealWritesBenchmark {
 
@@ -46,17 +48,25 @@ public final class SealWritesBenchmark {
 
     BenchTokens tokens = BenchTokens.create();
     String clerk = tokens.token("bench-clerk", "seal-clerk");
+    String compareJar = options.get("compareSealJar", "");
     try (WritesRun.Suite suite =
         WritesRun.Suite.start(
             "seal-service",
             options.jar("sealJar", "seal-service"),
+            compareJar.isEmpty() ? null : Path.of(compareJar),
             "SEAL_PORT",
             "GOVCHAIN_SEAL_URL",
             Map.of("GOVCHAIN_SEAL_DATA_DIR", work.resolve("seal-data").toAbsolutePath().toString()),
+            Map.of(
+                "GOVCHAIN_SEAL_DATA_DIR",
+                work.resolve("seal-data-compare").toAbsolutePath().toString()),
             options.jar("gatewayJar", "gateway"),
             tokens,
-            work)) {
+            work,
+            options)) {
       AtomicInteger seals = new AtomicInteger();
+      // the seal every sealing uses, one per service (the gateway routes to the first)
+      Map<String, String> sealAt = new java.util.HashMap<>();
       String seal =
           Calls.field(
               Calls.send(
@@ -64,6 +74,18 @@ public final class SealWritesBenchmark {
                   createRequest(suite.service.baseUrl(), clerk, seals.incrementAndGet()),
                   201),
               "id");
+      sealAt.put(suite.service.baseUrl(), seal);
+      sealAt.put(suite.gateway.baseUrl(), seal);
+      if (suite.compare != null) {
+        sealAt.put(
+            suite.compare.baseUrl(),
+            Calls.field(
+                Calls.send(
+                    suite.client,
+                    createRequest(suite.compare.baseUrl(), clerk, seals.incrementAndGet()),
+                    201),
+                "id"));
+      }
 
       List<WritesRun.Target> targets = new ArrayList<>();
       targets.addAll(
@@ -92,7 +114,8 @@ public final class SealWritesBenchmark {
                 baseUrl -> {
                   HttpRequest request =
                       HttpRequest.newBuilder(
-                              URI.create(baseUrl + "/api/seal/seals/" + seal + "/sealings"))
+                              URI.create(
+                                  baseUrl + "/api/seal/seals/" + sealAt.get(baseUrl) + "/sealings"))
                           .header("Authorization", "Bearer " + clerk)
                           .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                           .timeout(Duration.ofSeconds(60))

@@ -30,6 +30,8 @@ import org.govchain.testsupport.PostgresServer;
  * loaded straight to the service and through the gateway in interleaved rounds of a closed loop,
  * after a warm-up; throughput, p50, p99 and the CPU milliseconds per request of the service, the
  * gateway, PostgreSQL and the load generator; then a JFR profile of each write through the gateway.
+ * Optionally a second jar of the same service (another commit's) on a database of its own, loaded
+ * straight as a third path in the same rounds, for before/after figures from one run.
  */
 final class WritesRun {
 
@@ -91,27 +93,40 @@ final class WritesRun {
       String write,
       String path,
       boolean throughGateway,
+      Processes.App measured,
       Runnable prepare,
       Consumer<LoadLoop.Result> observed,
       LoadLoop loop) {}
 
-  /** A record service and the gateway in front of it, on a fresh database. */
+  /**
+   * A record service and the gateway in front of it, on a fresh database; and, when asked for,
+   * another jar of the service (the {@code compare} one) on a fresh database of its own.
+   */
   static final class Suite implements AutoCloseable {
     final HttpClient client = HttpClient.newBuilder().build();
     final Processes.App service;
     final Processes.App gateway;
+    final Processes.App compare;
+    private final String serviceLabel;
+    private final String compareLabel;
     private final PostgresServer postgres;
-    private final PostgresServer.Database database;
+    private final List<PostgresServer.Database> databases;
 
     private Suite(
         PostgresServer postgres,
-        PostgresServer.Database database,
+        List<PostgresServer.Database> databases,
         Processes.App service,
-        Processes.App gateway) {
+        Processes.App gateway,
+        Processes.App compare,
+        String serviceLabel,
+        String compareLabel) {
       this.postgres = postgres;
-      this.database = database;
+      this.databases = databases;
       this.service = service;
       this.gateway = gateway;
+      this.compare = compare;
+      this.serviceLabel = serviceLabel;
+      this.compareLabel = compareLabel;
     }
 
     /**
@@ -121,11 +136,13 @@ final class WritesRun {
      * unsequenced entries then grows dead rows its readers walk through).
      */
     void vacuum() {
-      try (java.sql.Connection c = database.connect();
-          java.sql.Statement s = c.createStatement()) {
-        s.execute("VACUUM ANALYZE");
-      } catch (java.sql.SQLException e) {
-        throw new IllegalStateException("cannot vacuum the service's database", e);
+      for (PostgresServer.Database database : databases) {
+        try (java.sql.Connection c = database.connect();
+            java.sql.Statement s = c.createStatement()) {
+          s.execute("VACUUM ANALYZE");
+        } catch (java.sql.SQLException e) {
+          throw new IllegalStateException("cannot vacuum the service's database", e);
+        }
       }
     }
 
@@ -144,20 +161,50 @@ final class WritesRun {
         BenchTokens tokens,
         Path work)
         throws IOException, InterruptedException {
+      return start(
+          module, jar, null, portVariable, urlVariable, env, env, gatewayJar, tokens, work, null);
+    }
+
+    /**
+     * As {@link #start(String, Path, String, String, Map, Path, BenchTokens, Path)}, and when
+     * {@code compareJar} is not {@code null} that jar too, with {@code compareEnv}, on a database
+     * of its own; {@code options}' {@code label} and {@code compareLabel} name the two in the
+     * report.
+     */
+    static Suite start(
+        String module,
+        Path jar,
+        Path compareJar,
+        String portVariable,
+        String urlVariable,
+        Map<String, String> env,
+        Map<String, String> compareEnv,
+        Path gatewayJar,
+        BenchTokens tokens,
+        Path work,
+        Options options)
+        throws IOException, InterruptedException {
       PostgresServer postgres = PostgresServer.startOrConnect();
-      Processes.App service = null;
+      List<Processes.App> started = new ArrayList<>();
       try {
-        PostgresServer.Database db = postgres.newDatabase();
-        int port = Processes.freePort();
-        List<String> args = new ArrayList<>();
-        for (String p : db.springProperties()) {
-          args.add("--" + p);
+        List<PostgresServer.Database> databases = new ArrayList<>();
+        Processes.App service =
+            startService(module, jar, portVariable, env, tokens, work, postgres, databases);
+        started.add(service);
+        Processes.App compare = null;
+        if (compareJar != null) {
+          compare =
+              startService(
+                  module + "-compare",
+                  compareJar,
+                  portVariable,
+                  compareEnv,
+                  tokens,
+                  work,
+                  postgres,
+                  databases);
+          started.add(compare);
         }
-        args.add("--logging.level.org.govchain.request=WARN");
-        Map<String, String> serviceEnv = new HashMap<>(env);
-        serviceEnv.put("GOVCHAIN_JWT_PUBLIC_KEY_LOCATION", tokens.publicKeyLocation());
-        serviceEnv.put(portVariable, Integer.toString(port));
-        service = Processes.start(module, jar, port, work, serviceEnv, List.of(), args);
         int gatewayPort = Processes.freePort();
         Processes.App gateway =
             Processes.start(
@@ -176,19 +223,51 @@ final class WritesRun {
                     "100000000"),
                 List.of(),
                 List.of("--logging.level.org.govchain.request=WARN"));
-        return new Suite(postgres, db, service, gateway);
+        return new Suite(
+            postgres,
+            databases,
+            service,
+            gateway,
+            compare,
+            options == null ? "the service" : options.get("label", "the service"),
+            options == null ? "the compare jar" : options.get("compareLabel", "the compare jar"));
       } catch (IOException | InterruptedException | RuntimeException e) {
-        if (service != null) {
-          service.close();
+        for (Processes.App app : started) {
+          app.close();
         }
         postgres.close();
         throw e;
       }
     }
 
+    /** The service's jar on a free port against a new database (added to {@code databases}). */
+    private static Processes.App startService(
+        String name,
+        Path jar,
+        String portVariable,
+        Map<String, String> env,
+        BenchTokens tokens,
+        Path work,
+        PostgresServer postgres,
+        List<PostgresServer.Database> databases)
+        throws IOException, InterruptedException {
+      PostgresServer.Database db = postgres.newDatabase();
+      databases.add(db);
+      int port = Processes.freePort();
+      List<String> args = new ArrayList<>();
+      for (String p : db.springProperties()) {
+        args.add("--" + p);
+      }
+      args.add("--logging.level.org.govchain.request=WARN");
+      Map<String, String> serviceEnv = new HashMap<>(env);
+      serviceEnv.put("GOVCHAIN_JWT_PUBLIC_KEY_LOCATION", tokens.publicKeyLocation());
+      serviceEnv.put(portVariable, Integer.toString(port));
+      return Processes.start(name, jar, port, work, serviceEnv, List.of(), args);
+    }
+
     /**
-     * The write on both paths, straight first: {@code requests} makes the request supplier for a
-     * base URL (the service's or the gateway's).
+     * The write on both paths, straight first, then straight to the compare jar if there is one:
+     * {@code requests} makes the request supplier for a base URL (a service's or the gateway's).
      */
     List<Target> bothPaths(
         String write,
@@ -198,12 +277,21 @@ final class WritesRun {
         Predicate<HttpResponse<byte[]>> success,
         int concurrency) {
       List<Target> targets = new ArrayList<>();
-      for (Processes.App entry : List.of(service, gateway)) {
+      List<Processes.App> entries = new ArrayList<>(List.of(service, gateway));
+      if (compare != null) {
+        entries.add(compare);
+      }
+      for (Processes.App entry : entries) {
+        String path =
+            entry == gateway
+                ? "through the gateway"
+                : "straight to " + (entry == service ? serviceLabel : compareLabel);
         targets.add(
             new Target(
                 write,
-                entry == service ? "straight to the service" : "through the gateway",
+                path,
                 entry == gateway,
+                entry == compare ? compare : service,
                 prepare,
                 observed,
                 new LoadLoop(client, requests.apply(entry.baseUrl()), success, concurrency)));
@@ -216,6 +304,9 @@ final class WritesRun {
       try {
         gateway.close();
         service.close();
+        if (compare != null) {
+          compare.close();
+        }
       } finally {
         postgres.close();
       }
@@ -233,6 +324,7 @@ final class WritesRun {
     Duration warmup = options.warmup(60);
     int rounds = options.rounds();
     Meter meter = new Meter(suite.service, suite.gateway);
+    Processes.App compare = suite.compare;
     System.out.printf(
         "warming up %s each (%d clients); then %d interleaved rounds of %s%n",
         warmup, options.concurrency(), rounds, round);
@@ -329,6 +421,7 @@ final class WritesRun {
       for (int j = 0; j < targets.size(); j++) {
         Target through = targets.get(j);
         if (!direct.throughGateway()
+            && direct.measured() == suite.service
             && through.throughGateway()
             && through.write().equals(direct.write())) {
           LoadLoop.Result d = totals.get(i).load();
@@ -340,6 +433,26 @@ final class WritesRun {
                   g.throughput() / d.throughput(),
                   g.p50Millis() / d.p50Millis(),
                   g.p99Millis() / d.p99Millis()));
+        }
+        if (compare != null
+            && !direct.throughGateway()
+            && direct.measured() == suite.service
+            && through.measured() == compare
+            && through.write().equals(direct.write())) {
+          Measured d = totals.get(i);
+          Measured c = totals.get(j);
+          report.append(
+              String.format(
+                  "| **%s: %s / %s** | | | | **%.2f** | **%.2f** | **%.2f** | **%.2f** | | | |%n",
+                  direct.write(),
+                  suite.compareLabel,
+                  suite.serviceLabel,
+                  c.load().throughput() / d.load().throughput(),
+                  c.load().p50Millis() / d.load().p50Millis(),
+                  c.load().p99Millis() / d.load().p99Millis(),
+                  (double) c.serviceNanos()
+                      / c.load().requests()
+                      / ((double) d.serviceNanos() / d.load().requests())));
         }
       }
     }
@@ -409,13 +522,15 @@ final class WritesRun {
   /** Runs a load and records the CPU time each process spent meanwhile. */
   private record Meter(Processes.App service, Processes.App gateway) {
 
+    /** The load of {@code target}; the service's CPU is that of the jar it loads. */
     Measured run(Target target, Duration duration) throws InterruptedException {
-      long s0 = service.cpuNanos();
+      Processes.App measured = target.measured();
+      long s0 = measured.cpuNanos();
       long g0 = gateway.cpuNanos();
       long p0 = PostgresCpu.nanos();
       long c0 = Processes.App.cpuNanos(ProcessHandle.current());
       LoadLoop.Result result = target.loop().run(duration);
-      long s1 = service.cpuNanos();
+      long s1 = measured.cpuNanos();
       long g1 = gateway.cpuNanos();
       long p1 = PostgresCpu.nanos();
       long c1 = Processes.App.cpuNanos(ProcessHandle.current());
