@@ -51,6 +51,12 @@ public final class PdfSealer {
   }
 
   /**
+   * A sealed PDF and its new signature's /Contents as a reader of the PDF gets them ({@link
+   * PDSignature#getContents(byte[])}: the CMS and the zero padding of the space kept for it).
+   */
+  public record Sealed(byte[] pdf, byte[] signatureContents) {}
+
+  /**
    * Returns the sealed PDF. The signing time is truncated to whole seconds (the precision of a PDF
    * date).
    *
@@ -60,6 +66,15 @@ public final class PdfSealer {
    * @throws PlacementOutsidePageException if the seal would not fit on the page
    */
   public byte[] seal(
+      byte[] pdf, SealPlacement placement, SealImage image, SigningKey key, Instant signingTime) {
+    return sealWithContents(pdf, placement, image, key, signingTime).pdf();
+  }
+
+  /**
+   * As {@link #seal}, with the new signature's /Contents read from the written bytes by the byte
+   * range PDFBox wrote, so that the caller need not parse the sealed PDF again to find them.
+   */
+  public Sealed sealWithContents(
       byte[] pdf, SealPlacement placement, SealImage image, SigningKey key, Instant signingTime) {
     Instant time = signingTime.truncatedTo(ChronoUnit.SECONDS);
     try (PDDocument document = PdfDocuments.load(pdf, maxPdfBytes)) {
@@ -92,7 +107,8 @@ public final class PdfSealer {
         byte[] digest = DocumentHash.digest(key.algorithm(), signedContent);
         external.setSignature(CmsSigner.signDigest(key, digest, null));
       }
-      return out.toByteArray();
+      byte[] sealed = out.toByteArray();
+      return new Sealed(sealed, signature.getContents(sealed));
     } catch (IOException e) {
       throw new IllegalStateException("cannot write the sealed PDF", e);
     }

@@ -179,6 +179,41 @@ class PdfSealerTest {
     return new int[] {minX, minY, maxX + 1, maxY + 1};
   }
 
+  /**
+   * The contents the sealer hands back are what a reader of the sealed PDF finds in its newest
+   * signature, also when the document was sealed before (the service stores them and their hash,
+   * and finds a sealing by the hash a verification computes from the PDF).
+   */
+  @Test
+  void sealWithContentsReturnsTheNewSignaturesContentsAsAReaderFindsThem() throws IOException {
+    byte[] once = sealPage2(ecdsa);
+    PdfSealer.Sealed twice =
+        sealer.sealWithContents(
+            once,
+            SealPlacement.of(1, 20, 20, 40),
+            TestSeals.sealImage(),
+            sm2.signingKey(),
+            TestSeals.SIGNING_TIME);
+    byte[] read;
+    try (PDDocument document = Loader.loadPDF(twice.pdf())) {
+      assertThat(document.getSignatureDictionaries()).hasSize(2);
+      read = document.getLastSignatureDictionary().getContents(twice.pdf());
+    }
+    assertThat(twice.signatureContents()).isEqualTo(read).hasSize(PdfSealer.SIGNATURE_SIZE);
+    List<byte[]> digests =
+        org.govchain.seal.sealing.web.SealingService.signatureDigests(twice.pdf(), MAX);
+    assertThat(digests).hasSize(2);
+    assertThat(digests.get(1)).isEqualTo(sha256(twice.signatureContents()));
+  }
+
+  static byte[] sha256(byte[] bytes) {
+    try {
+      return java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   @Test
   void sealingIsAnIncrementalUpdateThatKeepsTheOriginalBytes() {
     byte[] original = TestSeals.pdf(1);

@@ -90,16 +90,17 @@ public class SealingService {
               Instant signedAt = requireMaySeal(seal);
               return Mono.fromCallable(
                       () -> {
-                        byte[] sealed =
-                            pdfSealer.seal(
+                        PdfSealer.Sealed stamped =
+                            pdfSealer.sealWithContents(
                                 pdf,
                                 placement,
                                 SealImage.fromPng(
                                     seal.imagePng(), properties.uploads().imageLimits()),
                                 signingKey(seal),
                                 signedAt);
-                        List<byte[]> signatures = signatureDigests(sealed, Long.MAX_VALUE);
-                        byte[] cms = lastSignatureContents(sealed);
+                        byte[] sealed = stamped.pdf();
+                        // the new signature ends the file: the last of signatureDigests(sealed)
+                        byte[] cms = stamped.signatureContents();
                         return new SealedPdf(
                             new Sealing(
                                 UUID.randomUUID(),
@@ -111,7 +112,7 @@ public class SealingService {
                                 operator,
                                 signedAt,
                                 cms,
-                                signatures.get(signatures.size() - 1),
+                                sha256(cms),
                                 placement.page(),
                                 placement.xMm(),
                                 placement.yMm(),
@@ -199,12 +200,6 @@ public class SealingService {
       throw new IllegalStateException("cannot read the PDF's signatures", e);
     }
     return digests;
-  }
-
-  private static byte[] lastSignatureContents(byte[] sealed) throws IOException {
-    try (PDDocument document = PdfDocuments.load(sealed, Long.MAX_VALUE)) {
-      return document.getLastSignatureDictionary().getContents(sealed);
-    }
   }
 
   private Mono<Void> record(Sealing sealing) {
